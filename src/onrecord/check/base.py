@@ -1,0 +1,63 @@
+"""What the checks may ask of the record: claims by asserter, events by actor pair, records by id.
+
+The SQLite and PostgreSQL stores implement :class:`History` with indexes, so checking one new article
+costs time that depends on the records of its speakers, not on the size of the whole record.
+:class:`MemoryHistory` serves tests and ``onrecord extract``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Protocol
+
+from onrecord.model import Actor, Article, Claim, Event, Quote, Record
+
+
+class History(Protocol):
+    def claims_by_asserter(self, asserter_id: str) -> list[Claim]: ...
+    def quotes_by_speaker(self, speaker_id: str) -> list[Quote]: ...
+    def events_by_actor(self, actor_id: str) -> list[Event]: ...
+    def article(self, article_id: str) -> Article | None: ...
+    def actor(self, actor_id: str) -> Actor | None: ...
+
+
+class MemoryHistory:
+    """A History over records held in memory."""
+
+    def __init__(self, records: Iterable[Record] = ()) -> None:
+        self._claims: dict[str, list[Claim]] = defaultdict(list)
+        self._quotes: dict[str, list[Quote]] = defaultdict(list)
+        self._events: dict[str, list[Event]] = defaultdict(list)
+        self._articles: dict[str, Article] = {}
+        self._actors: dict[str, Actor] = {}
+        self.add(records)
+
+    def add(self, records: Iterable[Record]) -> None:
+        for r in records:
+            if isinstance(r, Claim) and r.asserter_id:
+                self._claims[r.asserter_id].append(r)
+            elif isinstance(r, Quote) and r.speaker_id:
+                self._quotes[r.speaker_id].append(r)
+            elif isinstance(r, Event):
+                for a in {r.actor1_id, r.actor2_id} - {None}:
+                    self._events[a].append(r)  # type: ignore[index]
+            elif isinstance(r, Article):
+                self._articles[r.id] = r
+            elif isinstance(r, Actor):
+                self._actors[r.id] = r
+
+    def claims_by_asserter(self, asserter_id: str) -> list[Claim]:
+        return list(self._claims.get(asserter_id, ()))
+
+    def quotes_by_speaker(self, speaker_id: str) -> list[Quote]:
+        return list(self._quotes.get(speaker_id, ()))
+
+    def events_by_actor(self, actor_id: str) -> list[Event]:
+        return list(self._events.get(actor_id, ()))
+
+    def article(self, article_id: str) -> Article | None:
+        return self._articles.get(article_id)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self._actors.get(actor_id)

@@ -1,0 +1,103 @@
+"""The ingest job: idempotent, safe to interrupt, and bad input loses nothing already stored.
+
+The articles here were written for the tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.export import iter_export
+from onrecord.ingest.readers import IngestOptions
+from onrecord.model import to_json
+from onrecord.pipeline import Pipeline, Work
+from onrecord.run import extract, ingest
+from onrecord.store.sqlite import SQLiteStore
+
+STORIES = [
+    "The port authority said on Monday that cargo traffic rose by 4% last year.",
+    "Farmers protested outside parliament on Tuesday against the new water tax.",
+    "The central bank kept its main rate at 5.25% and said inflation was easing.",
+    "Two ministers met in the capital to discuss a trade agreement on fisheries.",
+]
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, text in enumerate(STORIES):
+        (folder / f"story{n}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+def dump(store: SQLiteStore) -> list[dict[str, object]]:
+    return [to_json(r) for r in iter_export(store)]
+
+
+def test_ingesting_a_folder_twice_changes_nothing(tmp_path: Path, light_pipeline: Pipeline) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    store = SQLiteStore(tmp_path / "r.db")
+    first = ingest([str(corpus)], store, IngestOptions(published="2024-05-02"), pipeline=light_pipeline)
+    assert first.stored == len(STORIES) and first.exit_code() == 0
+    before = dump(store)
+    second = ingest([str(corpus)], store, IngestOptions(published="2024-05-02"), pipeline=light_pipeline)
+    assert second.stored == 0 and second.unchanged == len(STORIES)
+    assert dump(store) == before
+
+
+class Interrupt(BaseException):
+    pass
+
+
+def test_interrupted_ingest_loses_and_duplicates_nothing(tmp_path: Path, light_pipeline: Pipeline) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    store = SQLiteStore(tmp_path / "r.db")
+    seen: list[str] = []
+
+    def dies_on_third(work: Work) -> None:
+        seen.append(work.article.id)
+        if len(seen) == 3:
+            raise Interrupt  # like a kill: not an Exception, so nothing catches it
+
+    light_pipeline.stages.append(("dies", dies_on_third))
+    with pytest.raises(Interrupt):
+        ingest([str(corpus)], store, IngestOptions(published="2024-05-02"), pipeline=light_pipeline)
+    assert store.count("article") == 2
+    light_pipeline.stages.pop()
+    again = ingest([str(corpus)], store, IngestOptions(published="2024-05-02"), pipeline=light_pipeline)
+    assert again.stored == 2 and again.unchanged == 2
+    assert store.count("article") == len(STORIES)
+    assert len({r["id"] for r in dump(store)}) == len(dump(store))
+
+
+def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path: Path, light_pipeline: Pipeline) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    store = SQLiteStore(tmp_path / "r.db")
+    ingest([str(corpus / "story0.txt")], store, IngestOptions(), pipeline=light_pipeline)
+    before = dump(store)
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x00\x01")
+    summary = ingest([str(tmp_path / "missing.txt"), str(tmp_path / "bin.txt"), str(corpus / "story1.txt")],
+                     store, IngestOptions(), pipeline=light_pipeline)
+    assert summary.stored == 1 and summary.failed == 2 and summary.exit_code() == 1
+    assert any("missing.txt: no such file" in e for e in summary.errors)
+    assert dump(store)[: len(before)] == before or all(r in dump(store) for r in before)
+    assert summary.undated  # no --published and no metadata: flagged, still stored
+
+
+def test_non_english_is_stored_not_parsed(tmp_path: Path, light_pipeline: Pipeline) -> None:
+    p = tmp_path / "es.txt"
+    p.write_text("El ministro dijo que la economía crecerá este año y que los precios de la energía bajarán.",
+                 encoding="utf-8")
+    store = SQLiteStore(":memory:")
+    summary = ingest([str(p)], store, IngestOptions(published="2024-05-02"), pipeline=light_pipeline)
+    assert summary.not_english == 1 and store.count("article") == 1
+    (article,) = list(store.iter_records("article"))
+    assert article.language == "es"  # type: ignore[union-attr]
+
+
+def test_extract_touches_no_store(light_pipeline: Pipeline) -> None:
+    from onrecord.ingest.article import make_article
+
+    records = list(extract([make_article(STORIES[0], published="2024-05-02")], pipeline=light_pipeline))
+    assert [r.TYPE for r in records] == ["article"]

@@ -57,7 +57,9 @@ def main() -> int:
         ok, line = run_one(name, spec)
         print(("PASS " if ok else "FAIL ") + line, flush=True)
         failures += not ok
-    print(f"eval gate: {len(baseline) - failures} passed, {failures} failed" if failures else "eval gate: all floors held")
+    print(
+        f"eval gate: {len(baseline) - failures} passed, {failures} failed" if failures else "eval gate: all floors held"
+    )
     return 1 if failures else 0
 
 

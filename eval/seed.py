@@ -24,12 +24,20 @@ def main() -> int:
     floor = int(json.loads((ROOT / "eval" / "baseline.json").read_text())["seed"]["min_passed"])
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "seed.db"
-        subprocess.run([str(ONRECORD), "ingest", str(article), "--published", "2025-01-21", "--db", str(db)],
-                       check=True, stdout=subprocess.DEVNULL)
-        export = subprocess.run([str(ONRECORD), "export", "--format", "jsonl", "--db", str(db)], check=True,
-                                capture_output=True, text=True).stdout
-        result = subprocess.run([sys.executable, str(SEED / "check_seed.py"), "-", "--min", str(floor)],
-                                input=export, capture_output=True, text=True)
+        subprocess.run(
+            [str(ONRECORD), "ingest", str(article), "--published", "2025-01-21", "--db", str(db)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        export = subprocess.run(
+            [str(ONRECORD), "export", "--format", "jsonl", "--db", str(db)], check=True, capture_output=True, text=True
+        ).stdout
+        result = subprocess.run(
+            [sys.executable, str(SEED / "check_seed.py"), "-", "--min", str(floor)],
+            input=export,
+            capture_output=True,
+            text=True,
+        )
     print(result.stdout.rstrip())
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "seed: no output"
     print(f"{summary} (floor: {floor} passed)")

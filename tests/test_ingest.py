@@ -16,8 +16,10 @@ from onrecord.ingest.language import detect_language
 from onrecord.ingest.readers import IngestOptions, read_inputs
 from onrecord.model import Article
 
-BODY = ("The finance minister of Freedonia said on Monday that the budget deficit would fall to 3% of output. "
-        "Opposition leaders told reporters that the figure was not credible and asked for an audit.")
+BODY = (
+    "The finance minister of Freedonia said on Monday that the budget deficit would fall to 3% of output. "
+    "Opposition leaders told reporters that the figure was not credible and asked for an audit."
+)
 
 HTML = f"""<!doctype html><html><head><title>Deficit to fall, minister says | The Test Gazette</title>
 <meta property="article:published_time" content="2024-03-05T10:00:00Z"></head>
@@ -31,7 +33,8 @@ RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</titl
 <item><title>First</title><link>https://example.org/1</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>
 <description>The mayor said the bridge would reopen in May after repairs that cost 2 million euros.</description></item>
 <item><title>Broken</title><link>https://example.org/2</link><description></description></item>
-<item><title>Third</title><pubDate>not a date at all</pubDate><description>Officials said talks went well.</description></item>
+<item><title>Third</title><pubDate>not a date at all</pubDate>
+<description>Officials said talks went well.</description></item>
 </channel></rss>"""
 
 
@@ -123,9 +126,15 @@ def test_folder_is_read_recursively_with_include(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "iso"),
-    [("2025-01-21", "2025-01-21"), ("2024-12", "2024-12"), ("2024", "2024"), ("January 21, 2025", "2025-01-21"),
-     ("21 January 2025", "2025-01-21"), ("Tue, 21 Jan 2025 10:00:00 GMT", "2025-01-21"),
-     ("2025-01-21T08:00:00+00:00", "2025-01-21")],
+    [
+        ("2025-01-21", "2025-01-21"),
+        ("2024-12", "2024-12"),
+        ("2024", "2024"),
+        ("January 21, 2025", "2025-01-21"),
+        ("21 January 2025", "2025-01-21"),
+        ("Tue, 21 Jan 2025 10:00:00 GMT", "2025-01-21"),
+        ("2025-01-21T08:00:00+00:00", "2025-01-21"),
+    ],
 )
 def test_parse_date(text: str, iso: str) -> None:
     assert parse_date(text) == iso
@@ -139,10 +148,12 @@ def test_parse_date_rejects(bad: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [(BODY, "en"),
-     ("El presidente del gobierno dijo que la economía crecerá este año y que los precios bajarán pronto.", "es"),
-     ("Le président a déclaré que les négociations avec les syndicats sont dans une phase difficile.", "fr"),
-     ("Der Kanzler sagte, dass die Regierung die Steuern nicht erhöhen wird und die Ausgaben senkt.", "de")],
+    [
+        (BODY, "en"),
+        ("El presidente del gobierno dijo que la economía crecerá este año y que los precios bajarán pronto.", "es"),
+        ("Le président a déclaré que les négociations avec les syndicats sont dans une phase difficile.", "fr"),
+        ("Der Kanzler sagte, dass die Regierung die Steuern nicht erhöhen wird und die Ausgaben senkt.", "de"),
+    ],
 )
 def test_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang

@@ -15,8 +15,17 @@ def test_json_round_trip(record: object) -> None:
 
 
 def test_json_has_contract_type_and_id() -> None:
-    q = Quote(id="quote-1", article_id="art-1", speaker_id=None, speaker_text=None, text="x", kind="direct",
-              cue="say", said_on=None, span=(3, 4))
+    q = Quote(
+        id="quote-1",
+        article_id="art-1",
+        speaker_id=None,
+        speaker_text=None,
+        text="x",
+        kind="direct",
+        cue="say",
+        said_on=None,
+        span=(3, 4),
+    )
     obj = to_json(q)
     assert obj["type"] == "quote" and obj["id"] == "quote-1" and obj["span"] == [3, 4]
 

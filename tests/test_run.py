@@ -77,8 +77,12 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path: Path, light_pipe
     ingest([str(corpus / "story0.txt")], store, IngestOptions(), pipeline=light_pipeline)
     before = dump(store)
     (tmp_path / "bin.txt").write_bytes(b"\x00\x00\x01")
-    summary = ingest([str(tmp_path / "missing.txt"), str(tmp_path / "bin.txt"), str(corpus / "story1.txt")],
-                     store, IngestOptions(), pipeline=light_pipeline)
+    summary = ingest(
+        [str(tmp_path / "missing.txt"), str(tmp_path / "bin.txt"), str(corpus / "story1.txt")],
+        store,
+        IngestOptions(),
+        pipeline=light_pipeline,
+    )
     assert summary.stored == 1 and summary.failed == 2 and summary.exit_code() == 1
     assert any("missing.txt: no such file" in e for e in summary.errors)
     assert dump(store)[: len(before)] == before or all(r in dump(store) for r in before)
@@ -87,8 +91,9 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path: Path, light_pipe
 
 def test_non_english_is_stored_not_parsed(tmp_path: Path, light_pipeline: Pipeline) -> None:
     p = tmp_path / "es.txt"
-    p.write_text("El ministro dijo que la economía crecerá este año y que los precios de la energía bajarán.",
-                 encoding="utf-8")
+    p.write_text(
+        "El ministro dijo que la economía crecerá este año y que los precios de la energía bajarán.", encoding="utf-8"
+    )
     store = SQLiteStore(":memory:")
     summary = ingest([str(p)], store, IngestOptions(published="2024-05-02"), pipeline=light_pipeline)
     assert summary.not_english == 1 and store.count("article") == 1

@@ -20,9 +20,17 @@ TEXT = "The minister said the deficit would fall to 3% next year, the ministry r
 
 
 def quote(article_id: str, start: int = 0, speaker: str | None = "actor-minister") -> Quote:
-    return Quote(id=f"quote-{start:016x}", article_id=article_id, speaker_id=speaker, speaker_text="The minister",
-                 text="the deficit would fall", kind="indirect", cue="say", said_on="2025-01-20",
-                 span=(start, start + 10))
+    return Quote(
+        id=f"quote-{start:016x}",
+        article_id=article_id,
+        speaker_id=speaker,
+        speaker_text="The minister",
+        text="the deficit would fall",
+        kind="indirect",
+        cue="say",
+        said_on="2025-01-20",
+        span=(start, start + 10),
+    )
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -26,8 +26,14 @@ LOGGER = logging.getLogger("onrecord")
 
 
 def db_option(f: F) -> F:
-    return click.option("--db", "db", envvar="ONRECORD_DB", default=None, metavar="PATH",
-                        help="The record (SQLite file). Default: $ONRECORD_DB or ./onrecord.db.")(f)
+    return click.option(
+        "--db",
+        "db",
+        envvar="ONRECORD_DB",
+        default=None,
+        metavar="PATH",
+        help="The record (SQLite file). Default: $ONRECORD_DB or ./onrecord.db.",
+    )(f)
 
 
 def json_option(f: F) -> F:
@@ -72,22 +78,30 @@ def main(verbose: int) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--published", help="Publication date of the inputs (YYYY-MM-DD), over any metadata.")
-@click.option("--include", multiple=True, help=f"Glob of files to read in folders (default: {' '.join(DEFAULT_INCLUDE)}).")
+@click.option(
+    "--include", multiple=True, help=f"Glob of files to read in folders (default: {' '.join(DEFAULT_INCLUDE)})."
+)
 @click.option("--source", help="The outlet, when the inputs do not say.")
 @click.option("--processes", "-j", default=1, show_default=True, help="Parser processes.")
 @db_option
 @json_option
 @friendly
-def ingest(inputs: tuple[str, ...], published: str | None, include: tuple[str, ...], source: str | None,
-           processes: int, db: str | None, as_json: bool) -> None:
+def ingest(
+    inputs: tuple[str, ...],
+    published: str | None,
+    include: tuple[str, ...],
+    source: str | None,
+    processes: int,
+    db: str | None,
+    as_json: bool,
+) -> None:
     """Read articles (files, folders, feeds, JSONL, URLs, - for stdin) into the record, and check them.
 
     Example: onrecord ingest article.txt --published 2025-01-21
     """
     from onrecord.run import ingest as run_ingest
 
-    options = IngestOptions(published=_published_option(published), include=include or DEFAULT_INCLUDE,
-                            source=source)
+    options = IngestOptions(published=_published_option(published), include=include or DEFAULT_INCLUDE, source=source)
     store = open_store(db)
     progress = None
     if sys.stderr.isatty() and not as_json:
@@ -99,6 +113,7 @@ def ingest(inputs: tuple[str, ...], published: str | None, include: tuple[str, .
 
         def progress(article: Article) -> None:
             bar.update(task, description=f"reading {article.source or article.id}")
+
     summary = run_ingest(list(inputs), store, options, progress=progress, n_process=processes)
     if progress is not None:
         bar.stop()
@@ -108,9 +123,12 @@ def ingest(inputs: tuple[str, ...], published: str | None, include: tuple[str, .
         for err in summary.errors:
             click.echo(f"error: {err}", err=True)
         recs = ", ".join(f"{n} {t}s" for t, n in sorted(summary.records.items()) if t != "article")
-        click.echo(f"stored {summary.stored} article(s), {summary.unchanged} already in the record, "
-                   f"{summary.not_english} not in English, {summary.failed} failed"
-                   + (f"; {recs}" if recs else "") + f"; {len(summary.conflicts)} new conflict(s) in {store.location}")
+        click.echo(
+            f"stored {summary.stored} article(s), {summary.unchanged} already in the record, "
+            f"{summary.not_english} not in English, {summary.failed} failed"
+            + (f"; {recs}" if recs else "")
+            + f"; {len(summary.conflicts)} new conflict(s) in {store.location}"
+        )
         for name in summary.undated:
             click.echo(f"warning: {name}: no publication date (give --published)", err=True)
     store.close()
@@ -125,10 +143,15 @@ def _jsonl_articles(stream: Any) -> Iterator[Article | IngestError]:
         try:
             obj = json.loads(line)
             published = parse_date(obj["published"]) if obj.get("published") else None
-            article = make_article(obj["text"], title=obj.get("title"), published=published,
-                                   published_basis="metadata", source=str(obj.get("id", where)))
+            article = make_article(
+                obj["text"],
+                title=obj.get("title"),
+                published=published,
+                published_basis="metadata",
+                source=str(obj.get("id", where)),
+            )
         except (json.JSONDecodeError, KeyError, TypeError, DateError) as e:
-            yield IngestError(where, f"needs {{\"id\", \"text\", \"published\"}}: {e}")
+            yield IngestError(where, f'needs {{"id", "text", "published"}}: {e}')
             continue
         yield article
 
@@ -176,8 +199,12 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl_inpu
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path),
-              help="File (jsonl) or folder (csv, parquet: one file per record type). Default for jsonl: stdout.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="File (jsonl) or folder (csv, parquet: one file per record type). Default for jsonl: stdout.",
+)
 @db_option
 @friendly
 def export(fmt: str, output: Path | None, db: str | None) -> None:
@@ -250,8 +277,12 @@ def show(actor: str, db: str | None, as_json: bool) -> None:
     a = q.actor(actor)
     quotes, claims = q.quotes(a.id, limit=1000), q.claims(a.id, limit=1000)
     if as_json:
-        click.echo(json.dumps({"actor": to_json(a), "quotes": [to_json(x) for x in quotes],
-                               "claims": [to_json(x) for x in claims]}, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"actor": to_json(a), "quotes": [to_json(x) for x in quotes], "claims": [to_json(x) for x in claims]},
+                ensure_ascii=False,
+            )
+        )
         return
     click.echo(f"{a.name} ({a.kind}, {a.country or 'no country'})  {a.id}")
     if a.aliases:
@@ -305,8 +336,10 @@ def claims(asserter: str | None, limit: int, db: str | None, as_json: bool) -> N
         return
     for c in rows:
         ev = q.evidence(c)
-        click.echo(f"{c.asserted_on or 'undated':<10} {ev.who or 'unattributed':<24} {c.qualifier:<8} "
-                   f"{c.value:>14,.6g} {c.unit or '':<8} {c.subject}")
+        click.echo(
+            f"{c.asserted_on or 'undated':<10} {ev.who or 'unattributed':<24} {c.qualifier:<8} "
+            f"{c.value:>14,.6g} {c.unit or '':<8} {c.subject}"
+        )
 
 
 @main.command()
@@ -332,13 +365,17 @@ def events(actor: str | None, with_: str | None, db: str | None, as_json: bool) 
         a1 = store.actor(e.actor1_id) if e.actor1_id else None
         a2 = store.actor(e.actor2_id) if e.actor2_id else None
         neg = "NOT " if e.negated else ""
-        click.echo(f"{e.date or 'undated':<10} {neg}{e.category:<10} {a1.name if a1 else '?'} -> "
-                   f"{a2.name if a2 else '-'}{' (' + e.medium + ')' if e.medium else ''}")
+        click.echo(
+            f"{e.date or 'undated':<10} {neg}{e.category:<10} {a1.name if a1 else '?'} -> "
+            f"{a2.name if a2 else '-'}{' (' + e.medium + ')' if e.medium else ''}"
+        )
 
 
 @main.command()
-@click.option("--kind", type=click.Choice(["self_contradiction", "rebutted_in_text", "date_inconsistency",
-                                           "record_contradiction"]))
+@click.option(
+    "--kind",
+    type=click.Choice(["self_contradiction", "rebutted_in_text", "date_inconsistency", "record_contradiction"]),
+)
 @click.option("--explain", "explain_id", metavar="ID", help="Show the reasoning behind one conflict.")
 @db_option
 @json_option
@@ -351,8 +388,12 @@ def conflicts(kind: str | None, explain_id: str | None, db: str | None, as_json:
     q = Query(_existing_store(db))
     rows = [q.conflict(explain_id)] if explain_id else q.conflicts(kind)
     if as_json:
-        click.echo(json.dumps([{"conflict": to_json(c), "evidence": [e.as_dict() for e in q.conflict_evidence(c)]}
-                               for c in rows], ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                [{"conflict": to_json(c), "evidence": [e.as_dict() for e in q.conflict_evidence(c)]} for c in rows],
+                ensure_ascii=False,
+            )
+        )
         return
     if not rows:
         click.echo("no conflicts in the record")
@@ -422,8 +463,7 @@ def model_info() -> dict[str, Any]:
         if path.is_file():
             digest.update(name.encode())
             digest.update(path.read_bytes())
-    return {"package": dist_name, "version": dist.version, "installed": True,
-            "files_sha256": digest.hexdigest()}
+    return {"package": dist_name, "version": dist.version, "installed": True, "files_sha256": digest.hexdigest()}
 
 
 @main.command()
@@ -435,11 +475,16 @@ def info(db: str | None, as_json: bool) -> None:
     Example: onrecord info --json
     """
     import platform
+    from importlib import metadata
 
-    import spacy
-
-    data = {"onrecord": __version__, "python": platform.python_version(), "spacy": spacy.__version__,
-            "model": model_info(), "store": db or default_location(), "schema": "onrecord/1"}
+    data = {
+        "onrecord": __version__,
+        "python": platform.python_version(),
+        "spacy": metadata.version("spacy"),
+        "model": model_info(),
+        "store": db or default_location(),
+        "schema": "onrecord/1",
+    }
     if as_json:
         click.echo(json.dumps(data))
         return

@@ -70,8 +70,11 @@ def write_tables(store: Store, folder: Path, fmt: str, types: Sequence[str] = EX
 
             rows = list(_rows(store.iter_records(type_)))
             cols = columns(type_)
-            table = pa.table({c: [row.get(c) for row in rows] for c in cols}) if rows else pa.table(
-                {c: pa.array([], type=pa.string()) for c in cols})
+            table = (
+                pa.table({c: [row.get(c) for row in rows] for c in cols})
+                if rows
+                else pa.table({c: pa.array([], type=pa.string()) for c in cols})
+            )
             pq.write_table(table, path)
         written[type_] = path
     return written

@@ -43,7 +43,7 @@ class Work:
         out: list[Record] = [self.article]
         out.extend(sorted(self.actors.values(), key=lambda a: a.id))
         for group in (self.mentions, self.timexes, self.quotes, self.claims, self.events):
-            out.extend(sorted(group, key=lambda r: (r.span, r.id)))  # type: ignore[attr-defined]
+            out.extend(sorted(group, key=lambda r: (r.span, r.id)))
         return out
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -138,9 +138,7 @@ class Pipeline:
     def __call__(self, article: Article) -> Work:
         return self.run_stages(Work(article=article, doc=self.nlp(article.text)))
 
-    def pipe(
-        self, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
-    ) -> Iterator[Work]:
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Work]:
         """Parse in batches with ``nlp.pipe`` (several processes with n_process > 1), then run stages."""
         pairs = self.nlp.pipe(
             ((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size, n_process=n_process

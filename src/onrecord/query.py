@@ -41,10 +41,14 @@ class Evidence:
     def as_dict(self) -> dict[str, Any]:
         a = self.article
         return {
-            "record": to_json(self.record), "who": self.who, "when": self.when, "sentence": self.sentence,
+            "record": to_json(self.record),
+            "who": self.who,
+            "when": self.when,
+            "sentence": self.sentence,
             "span_in_sentence": list(self.span_in_sentence),
-            "article": {"id": a.id, "title": a.title, "published": a.published, "source": a.source,
-                        "url": a.url} if a else None,
+            "article": {"id": a.id, "title": a.title, "published": a.published, "source": a.source, "url": a.url}
+            if a
+            else None,
         }
 
 
@@ -77,8 +81,11 @@ class Query:
         article = self.store.article(article_id) if article_id else None
         span = getattr(record, "span", (0, 0))
         sentence, inner = sentence_around(article.text, span) if article else ("", (0, 0))
-        who_id = getattr(record, "speaker_id", None) or getattr(record, "asserter_id", None) or getattr(
-            record, "actor1_id", None)
+        who_id = (
+            getattr(record, "speaker_id", None)
+            or getattr(record, "asserter_id", None)
+            or getattr(record, "actor1_id", None)
+        )
         who_actor = self.store.actor(who_id) if who_id else None
         who = who_actor.name if who_actor else getattr(record, "speaker_text", None)
         when = getattr(record, "said_on", None) or getattr(record, "asserted_on", None) or getattr(record, "date", None)
@@ -139,5 +146,7 @@ class Query:
                 yield Evidence(r, r, r.source, r.published, r.title or r.text[:160], (0, 0))
 
     def stats(self) -> dict[str, int]:
-        return {t: self.store.count(t) for t in
-                ("article", "actor", "mention", "timex", "quote", "claim", "event", "conflict")}
+        return {
+            t: self.store.count(t)
+            for t in ("article", "actor", "mention", "timex", "quote", "claim", "event", "conflict")
+        }

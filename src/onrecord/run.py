@@ -45,8 +45,12 @@ class Summary:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "stored": self.stored, "unchanged": self.unchanged, "not_english": self.not_english,
-            "undated": self.undated, "errors": self.errors, "records": self.records,
+            "stored": self.stored,
+            "unchanged": self.unchanged,
+            "not_english": self.not_english,
+            "undated": self.undated,
+            "errors": self.errors,
+            "records": self.records,
             "conflicts": [c.id for c in self.conflicts],
         }
 
@@ -98,7 +102,7 @@ def _split(items: Iterable[Article | IngestError], summary: Summary) -> Iterator
 def ingest(
     inputs: Sequence[str],
     store: Store,
-    options: IngestOptions = IngestOptions(),
+    options: IngestOptions | None = None,
     *,
     pipeline: Pipeline | None = None,
     n_process: int = 1,
@@ -107,7 +111,7 @@ def ingest(
     """Read, extract, check and store; articles already stored are left as they are."""
     summary = Summary()
     pending: list[Article] = []
-    for article in _split(read_inputs(inputs, options), summary):
+    for article in _split(read_inputs(inputs, options or IngestOptions()), summary):
         if progress:
             progress(article)
         if store.has_article(article.id) or any(p.id == article.id for p in pending):

@@ -86,8 +86,7 @@ def read_text(name: str, raw: bytes, options: IngestOptions) -> Iterator[Item]:
     if _looks_like_title(first, rest):
         title, text = first.strip(), rest.strip()
     published, basis = _published(name, options, None)
-    yield make_article(text, title=title, published=published, published_basis=basis,
-                       source=options.source or name)
+    yield make_article(text, title=title, published=published, published_basis=basis, source=options.source or name)
 
 
 def read_html(name: str, raw: bytes, options: IngestOptions, url: str | None = None) -> Iterator[Item]:
@@ -96,8 +95,7 @@ def read_html(name: str, raw: bytes, options: IngestOptions, url: str | None = N
     from htmldate import find_date
 
     html = decode(raw, name)
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False)
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(text.split()) < MIN_HTML_WORDS:
         raise IngestError(name, "no article text found in the HTML page")
@@ -139,8 +137,14 @@ def read_feed(name: str, raw: bytes, options: IngestOptions) -> Iterator[Item]:
         except IngestError as e:
             yield e
             continue
-        yield make_article(body, title=entry.get("title"), published=published, published_basis=basis,
-                           source=feed_title or options.source or name, url=entry.get("link"))
+        yield make_article(
+            body,
+            title=entry.get("title"),
+            published=published,
+            published_basis=basis,
+            source=feed_title or options.source or name,
+            url=entry.get("link"),
+        )
 
 
 def _html_to_text(fragment: str) -> str:
@@ -167,21 +171,27 @@ def read_jsonl(name: str, raw: bytes, options: IngestOptions) -> Iterator[Item]:
             yield IngestError(where, f"malformed JSON: {e.msg}")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-            yield IngestError(where, "needs an object with a non-empty \"text\" string")
+            yield IngestError(where, 'needs an object with a non-empty "text" string')
             continue
         try:
             published, basis = _published(where, options, obj.get("published"))
         except IngestError as e:
             yield e
             continue
-        yield make_article(obj["text"], title=obj.get("title"), published=published, published_basis=basis,
-                           source=obj.get("source") or options.source or name, url=obj.get("url"))
+        yield make_article(
+            obj["text"],
+            title=obj.get("title"),
+            published=published,
+            published_basis=basis,
+            source=obj.get("source") or options.source or name,
+            url=obj.get("url"),
+        )
 
 
 def read_url(url: str, options: IngestOptions, *, timeout: float = 20.0) -> Iterator[Item]:
     """A web page fetched over the network (where the network allows)."""
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - http(s) only, checked below
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             raw = response.read()
     except (urllib.error.URLError, TimeoutError, ValueError) as e:
         raise IngestError(url, f"cannot fetch: {e}") from e

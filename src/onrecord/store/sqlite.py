@@ -18,8 +18,14 @@ from onrecord.store.migrations import MIGRATIONS
 LOGGER = logging.getLogger(__name__)
 
 _TABLES = {
-    "article": "articles", "actor": "actors", "mention": "mentions", "timex": "timexes",
-    "quote": "quotes", "claim": "claims", "event": "events", "conflict": "conflicts",
+    "article": "articles",
+    "actor": "actors",
+    "mention": "mentions",
+    "timex": "timexes",
+    "quote": "quotes",
+    "claim": "claims",
+    "event": "events",
+    "conflict": "conflicts",
 }
 
 
@@ -56,9 +62,7 @@ class SQLiteStore:
             try:
                 for statement in (s for s in sql.split(";") if s.strip()):
                     self.conn.execute(statement)
-                self.conn.execute(
-                    "INSERT INTO migrations VALUES (?, ?, datetime('now'))", (version, name)
-                )
+                self.conn.execute("INSERT INTO migrations VALUES (?, ?, datetime('now'))", (version, name))
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError:
                 self.conn.execute("ROLLBACK")
@@ -98,11 +102,14 @@ class SQLiteStore:
     def _insert(self, r: Record) -> None:
         c = self.conn
         if isinstance(r, Article):
-            c.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?)",
-                      (r.id, r.sha256, r.title, r.published, r.source, r.language, _dump(r)))
+            c.execute(
+                "INSERT INTO articles VALUES (?,?,?,?,?,?,?)",
+                (r.id, r.sha256, r.title, r.published, r.source, r.language, _dump(r)),
+            )
             cur = c.execute("INSERT INTO articles_fts_map (article_id) VALUES (?)", (r.id,))
-            c.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)",
-                      (cur.lastrowid, r.title or "", r.text))
+            c.execute(
+                "INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)", (cur.lastrowid, r.title or "", r.text)
+            )
         elif isinstance(r, Actor):
             self._upsert_actor(r)
         elif isinstance(r, Mention):
@@ -110,18 +117,26 @@ class SQLiteStore:
         elif isinstance(r, Timex):
             c.execute("INSERT OR REPLACE INTO timexes VALUES (?,?,?)", (r.id, r.article_id, _dump(r)))
         elif isinstance(r, Quote):
-            c.execute("INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?)",
-                      (r.id, r.article_id, r.speaker_id, r.said_on, r.text, _dump(r)))
+            c.execute(
+                "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?)",
+                (r.id, r.article_id, r.speaker_id, r.said_on, r.text, _dump(r)),
+            )
             cur = c.execute("INSERT OR IGNORE INTO quotes_fts_map (quote_id) VALUES (?)", (r.id,))
             if cur.rowcount:
-                c.execute("INSERT INTO quotes_fts (rowid, text, speaker_text) VALUES (?,?,?)",
-                          (cur.lastrowid, r.text, r.speaker_text or ""))
+                c.execute(
+                    "INSERT INTO quotes_fts (rowid, text, speaker_text) VALUES (?,?,?)",
+                    (cur.lastrowid, r.text, r.speaker_text or ""),
+                )
         elif isinstance(r, Claim):
-            c.execute("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?)",
-                      (r.id, r.article_id, r.asserter_id, r.subject_key, r.asserted_on, _dump(r)))
+            c.execute(
+                "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?)",
+                (r.id, r.article_id, r.asserter_id, r.subject_key, r.asserted_on, _dump(r)),
+            )
         elif isinstance(r, Event):
-            c.execute("INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?)",
-                      (r.id, r.article_id, r.category, r.actor1_id, r.actor2_id, r.date, _dump(r)))
+            c.execute(
+                "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?)",
+                (r.id, r.article_id, r.category, r.actor1_id, r.actor2_id, r.date, _dump(r)),
+            )
         elif isinstance(r, Conflict):
             self._insert_conflict(r)
 
@@ -131,8 +146,10 @@ class SQLiteStore:
             old = from_json(json.loads(row[0]))
             if isinstance(old, Actor):
                 actor = merge_actor(old, actor)
-        self.conn.execute("INSERT OR REPLACE INTO actors VALUES (?,?,?,?,?)",
-                          (actor.id, actor.name, actor.kind, actor.country, _dump(actor)))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO actors VALUES (?,?,?,?,?)",
+            (actor.id, actor.name, actor.kind, actor.country, _dump(actor)),
+        )
         for alias in {actor.name, *actor.aliases}:
             self.conn.execute("INSERT OR IGNORE INTO actor_aliases VALUES (?, ?)", (alias, actor.id))
 
@@ -166,7 +183,7 @@ class SQLiteStore:
     def iter_records(self, type_: str) -> Iterator[Record]:
         table = _TABLES[type_]
         order = "published, id" if table == "articles" else "id"
-        yield from self._rows(f"SELECT data FROM {table} ORDER BY {order}")  # noqa: S608 - table from a fixed map
+        yield from self._rows(f"SELECT data FROM {table} ORDER BY {order}")
 
     def get(self, record_id: str) -> Record | None:
         prefix = record_id.split("-", 1)[0]
@@ -174,26 +191,29 @@ class SQLiteStore:
         if prefix == "art":
             tables = ["articles"]
         for table in tables:
-            row = self.conn.execute(f"SELECT data FROM {table} WHERE id = ?", (record_id,)).fetchone()  # noqa: S608
+            row = self.conn.execute(f"SELECT data FROM {table} WHERE id = ?", (record_id,)).fetchone()
             if row:
                 return from_json(json.loads(row[0]))
         return None
 
     def count(self, type_: str) -> int:
-        return int(self.conn.execute(f"SELECT count(*) FROM {_TABLES[type_]}").fetchone()[0])  # noqa: S608
+        return int(self.conn.execute(f"SELECT count(*) FROM {_TABLES[type_]}").fetchone()[0])
 
     def records_of_article(self, article_id: str) -> list[Record]:
         out: list[Record] = []
         for table in ("articles", "mentions", "timexes", "quotes", "claims", "events"):
             key = "id" if table == "articles" else "article_id"
-            out.extend(self._rows(f"SELECT data FROM {table} WHERE {key} = ? ORDER BY id", (article_id,)))  # noqa: S608
+            out.extend(self._rows(f"SELECT data FROM {table} WHERE {key} = ? ORDER BY id", (article_id,)))
         return out
 
     def find_actors(self, name: str) -> list[Actor]:
         """Actors whose id, name or alias is ``name`` (case-insensitive), else whose name contains it."""
-        rows = list(self._rows(
-            "SELECT data FROM actors WHERE id = ? OR id IN (SELECT actor_id FROM actor_aliases WHERE alias = ?)",
-            (name, name)))
+        rows = list(
+            self._rows(
+                "SELECT data FROM actors WHERE id = ? OR id IN (SELECT actor_id FROM actor_aliases WHERE alias = ?)",
+                (name, name),
+            )
+        )
         if not rows:
             rows = list(self._rows("SELECT data FROM actors WHERE name LIKE ? ORDER BY name", (f"%{name}%",)))
         return [a for a in rows if isinstance(a, Actor)]
@@ -206,13 +226,18 @@ class SQLiteStore:
         hits: list[dict[str, Any]] = []
         try:
             for quote_id, rank in self.conn.execute(
-                "SELECT m.quote_id, bm25(quotes_fts) FROM quotes_fts JOIN quotes_fts_map m ON m.rowid = quotes_fts.rowid"
-                " WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?", (query, limit)):
+                "SELECT m.quote_id, bm25(quotes_fts) FROM quotes_fts"
+                " JOIN quotes_fts_map m ON m.rowid = quotes_fts.rowid"
+                " WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?",
+                (query, limit),
+            ):
                 hits.append({"type": "quote", "id": quote_id, "rank": rank})
             for article_id, rank in self.conn.execute(
                 "SELECT m.article_id, bm25(articles_fts) FROM articles_fts"
                 " JOIN articles_fts_map m ON m.rowid = articles_fts.rowid"
-                " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?", (query, limit)):
+                " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+                (query, limit),
+            ):
                 hits.append({"type": "article", "id": article_id, "rank": rank})
         except sqlite3.OperationalError as e:
             raise StoreError(f"cannot search for {text!r}: {e}") from e
@@ -220,17 +245,28 @@ class SQLiteStore:
 
     # -- the History protocol of the checks
     def claims_by_asserter(self, asserter_id: str) -> list[Claim]:
-        return [r for r in self._rows("SELECT data FROM claims WHERE asserter_id = ?", (asserter_id,))
-                if isinstance(r, Claim)]
+        return [
+            r
+            for r in self._rows("SELECT data FROM claims WHERE asserter_id = ?", (asserter_id,))
+            if isinstance(r, Claim)
+        ]
 
     def quotes_by_speaker(self, speaker_id: str) -> list[Quote]:
-        return [r for r in self._rows("SELECT data FROM quotes WHERE speaker_id = ? ORDER BY said_on", (speaker_id,))
-                if isinstance(r, Quote)]
+        return [
+            r
+            for r in self._rows("SELECT data FROM quotes WHERE speaker_id = ? ORDER BY said_on", (speaker_id,))
+            if isinstance(r, Quote)
+        ]
 
     def events_by_actor(self, actor_id: str) -> list[Event]:
-        return [r for r in self._rows(
-            "SELECT data FROM events WHERE actor1_id = ? UNION SELECT data FROM events WHERE actor2_id = ?",
-            (actor_id, actor_id)) if isinstance(r, Event)]
+        return [
+            r
+            for r in self._rows(
+                "SELECT data FROM events WHERE actor1_id = ? UNION SELECT data FROM events WHERE actor2_id = ?",
+                (actor_id, actor_id),
+            )
+            if isinstance(r, Event)
+        ]
 
     def article(self, article_id: str) -> Article | None:
         r = self.get(article_id) if article_id.startswith("art-") else None

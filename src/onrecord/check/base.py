@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Protocol
 
+from onrecord.check.keys import block_key
 from onrecord.model import Actor, Article, Claim, Event, Quote, Record
 
 
@@ -20,6 +21,11 @@ class History(Protocol):
     def events_by_actor(self, actor_id: str) -> list[Event]: ...
     def article(self, article_id: str) -> Article | None: ...
     def actor(self, actor_id: str) -> Actor | None: ...
+    # added for onrecord.check: an index on (asserter_id, block_key(claim)) and lookups by id
+    def claims_by_block(self, asserter_id: str, block: str) -> list[Claim]: ...
+    def claim(self, claim_id: str) -> Claim | None: ...
+    def quote(self, quote_id: str) -> Quote | None: ...
+    def event(self, event_id: str) -> Event | None: ...
 
 
 class MemoryHistory:
@@ -31,12 +37,19 @@ class MemoryHistory:
         self._events: dict[str, list[Event]] = defaultdict(list)
         self._articles: dict[str, Article] = {}
         self._actors: dict[str, Actor] = {}
+        self._blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        self._by_id: dict[str, Claim | Quote | Event] = {}
         self.add(records)
 
     def add(self, records: Iterable[Record]) -> None:
         for r in records:
+            if isinstance(r, (Claim, Quote, Event)):
+                if r.id in self._by_id:
+                    continue  # adding an article twice must not double its records
+                self._by_id[r.id] = r
             if isinstance(r, Claim) and r.asserter_id:
                 self._claims[r.asserter_id].append(r)
+                self._blocks[(r.asserter_id, block_key(r))].append(r)
             elif isinstance(r, Quote) and r.speaker_id:
                 self._quotes[r.speaker_id].append(r)
             elif isinstance(r, Event):
@@ -61,3 +74,19 @@ class MemoryHistory:
 
     def actor(self, actor_id: str) -> Actor | None:
         return self._actors.get(actor_id)
+
+    def claims_by_block(self, asserter_id: str, block: str) -> list[Claim]:
+        """Claims of one asserter whose :func:`onrecord.check.keys.block_key` is ``block``."""
+        return list(self._blocks.get((asserter_id, block), ()))
+
+    def claim(self, claim_id: str) -> Claim | None:
+        r = self._by_id.get(claim_id)
+        return r if isinstance(r, Claim) else None
+
+    def quote(self, quote_id: str) -> Quote | None:
+        r = self._by_id.get(quote_id)
+        return r if isinstance(r, Quote) else None
+
+    def event(self, event_id: str) -> Event | None:
+        r = self._by_id.get(event_id)
+        return r if isinstance(r, Event) else None

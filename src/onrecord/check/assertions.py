@@ -1,0 +1,320 @@
+"""What the record says happened or did not happen, as assertions over time intervals.
+
+An assertion is positive ("they spoke on 8 February") or negative ("they did not speak in 2024
+before February 8", "we have never met", "the first call since 2022" = no call between 2022 and
+this one). It comes from an event record, or from a quote that implies earlier events (a
+"tradition at the beginning of the year" implies a meeting at the beginning of last year).
+Positive and negative assertions of one event key are then compared in ``eventcheck``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from onrecord.check.context import Context
+from onrecord.check.dates import DateRange, parse_date, shift_years
+from onrecord.check.lexicon import lexicon, phrase_pattern, words
+from onrecord.check.text import has_cue
+from onrecord.model import Event, Quote
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+    )
+}
+_DATE_AFTER = re.compile(
+    r"^\s*(?:the\s+)?(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Za-z]+)|(?P<m2>[A-Za-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?|"
+    r"(?P<m3>[A-Za-z]+))?(?:,?\s*(?P<y>(?:19|20)\d{2}))?"
+)
+FAR_PAST = date(1, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """That an event of a category between participants did (positive) or did not happen in [start, end]."""
+
+    positive: bool
+    category: str
+    participants: frozenset[str]
+    start: date
+    end: date
+    article_id: str
+    span: tuple[int, int]
+    source_id: str | None  # who asserts it (a quote's speaker), None for the narrator
+    basis: str  # how the interval was read, for the explanation
+    in_person: bool | None  # for a negative: does it deny only in-person meetings? for a positive: medium known
+    medium: str | None = None
+    event_ids: tuple[str, ...] = ()
+    quote_ids: tuple[str, ...] = ()
+    said_on: str | None = None
+    implied: bool = False
+
+
+def consult_like(event: Event) -> bool:
+    """True for contact events, including negated meetings coded as REJECT by the events stage."""
+    if event.category in words("consult_family"):
+        return True
+    trig = (event.trigger or "").lower()
+    return event.category == "REJECT" and event.negated and bool(trig) and _trigger_kind(trig) is not None
+
+
+def _trigger_kind(text: str) -> str | None:
+    triggers: dict[str, list[str]] = lexicon()["consult_triggers"]
+    low = text.lower()
+    for kind in ("in_person", "any"):
+        for w in triggers[kind]:
+            if re.search(rf"\b{re.escape(w)}\b", low):
+                return kind
+    return None
+
+
+def _containing_quote(ctx: Context, event: Event) -> Quote | None:
+    for q in ctx.quotes.values():
+        if q.article_id == event.article_id and q.span[0] <= event.span[0] and event.span[1] <= q.span[1]:
+            return q
+    return None
+
+
+def _date_after_cue(
+    ctx: Context, article_id: str, sent: tuple[int, int], cue_end: int, ref_year: int
+) -> DateRange | None:
+    """The date written right after a cue word ("before February 8"), from the timex records or the text."""
+    for t in ctx.timexes.get(article_id, []):
+        if sent[0] <= t.span[0] < sent[1] and 0 <= t.span[0] - cue_end <= 5:
+            r = parse_date(t.value)
+            if r is not None:
+                return r
+    text = ctx.text(article_id)[cue_end : sent[1]]
+    m = _DATE_AFTER.match(text)
+    if not m or not m.group(0).strip():
+        return None
+    month_word = (m.group("m1") or m.group("m2") or m.group("m3") or "").lower()
+    month = _MONTHS.get(month_word)
+    day = m.group("d1") or m.group("d2")
+    year = int(m.group("y")) if m.group("y") else ref_year
+    if month and day:
+        return parse_date(f"{year:04d}-{month:02d}-{int(day):02d}")
+    if month:
+        return parse_date(f"{year:04d}-{month:02d}")
+    if m.group("y"):
+        return parse_date(str(year))
+    return None
+
+
+def _statement_date(ctx: Context, event: Event, quote: Quote | None) -> DateRange | None:
+    if quote and quote.said_on:
+        return parse_date(quote.said_on)
+    art = ctx.article(event.article_id)
+    return parse_date(art.published if art else None)
+
+
+def _participants(ctx: Context, event: Event, sentence: str) -> frozenset[str]:
+    """The event's actors; a pair anaphor ("the two leaders") takes the pair of the last earlier event."""
+    own = frozenset(a for a in (event.actor1_id, event.actor2_id) if a)
+    if len(own) >= 2:
+        return own
+    if not has_cue("pair_anaphors", sentence):
+        return own
+    earlier = [
+        e
+        for e in ctx.events
+        if e.article_id == event.article_id
+        and e.span[0] < event.span[0]
+        and e.actor1_id
+        and e.actor2_id
+        and e.actor1_id != e.actor2_id
+        and (not own or own <= {e.actor1_id, e.actor2_id})
+    ]
+    if not earlier:
+        return own
+    last = max(earlier, key=lambda e: e.span[0])
+    return frozenset({last.actor1_id, last.actor2_id}) - {None}  # type: ignore[return-value]
+
+
+def _source(ctx: Context, event: Event, quote: Quote | None, sent: tuple[int, int]) -> str | None:
+    if quote is not None:
+        return quote.speaker_id or (f"text:{quote.speaker_text}" if quote.speaker_text else None)
+    text = ctx.text(event.article_id)[sent[0] : sent[1]]
+    m = re.search(r"\baccording to\b", text, re.IGNORECASE)
+    if m:
+        at = sent[0] + m.end()
+        for mention in ctx.mentions.get(event.article_id, []):
+            if at <= mention.span[0] <= at + 40:
+                return mention.actor_id
+        words_after = text[m.end() : m.end() + 40].strip().split(",")[0]
+        return f"text:{words_after.lower()}"
+    return None
+
+
+def from_event(ctx: Context, event: Event) -> Assertion | None:
+    """The assertion an event record makes, or None when its time or actors are unknown."""
+    if not consult_like(event):
+        return None
+    text = ctx.text(event.article_id)
+    sent = ctx.sentence_bounds(event.article_id, event.span)
+    sentence = text[sent[0] : sent[1]]
+    if has_cue("hedge_cues", sentence):
+        return None
+    quote = _containing_quote(ctx, event)
+    said = _statement_date(ctx, event, quote)
+    participants = _participants(ctx, event, sentence)
+    if len(participants) < 2:
+        return None
+    trig_text = event.trigger or text[event.span[0] : event.span[1]]
+    source = _source(ctx, event, quote, sent)
+    base = Assertion(
+        positive=True,
+        category="CONSULT",
+        participants=participants,
+        start=FAR_PAST,
+        end=FAR_PAST,
+        article_id=event.article_id,
+        span=event.span,
+        source_id=source,
+        basis="",
+        in_person=None,
+        event_ids=(event.id,),
+        quote_ids=(quote.id,) if quote else (),
+        said_on=said.text if said else None,
+    )
+    if not event.negated:
+        r = parse_date(event.date)
+        if r is None or (said is not None and r.start > said.end):
+            return None  # unknown time, or a future meeting
+        return replace(base, start=r.start, end=r.end, basis=f"dated {event.date}", medium=event.medium)
+    if said is None:
+        return None
+    in_person = _trigger_kind(trig_text) == "in_person"
+    if re.search(r"\bnever\b", sentence, re.IGNORECASE):
+        return replace(base, positive=False, end=said.end, basis=f"'never', up to {said.text}", in_person=in_person)
+    dated = parse_date(event.date)
+    if dated is None:
+        return None
+    start, end, basis = dated.start, min(dated.end, said.end), f"within {event.date}"
+    local = text[event.span[0] : sent[1]]
+    m = phrase_pattern("before_cues").search(local)
+    if m:
+        cut = _date_after_cue(ctx, event.article_id, sent, event.span[0] + m.end(), dated.start.year)
+        if cut is not None and cut.start > start:
+            end = min(end, cut.start - timedelta(days=1))
+            basis += f", before {cut.text}"
+    return replace(base, positive=False, start=start, end=end, basis=basis, in_person=in_person)
+
+
+def _period(text: str) -> tuple[int, int] | None:
+    cues: dict[str, list[int]] = lexicon()["period_cues"]
+    low = text.lower()
+    for phrase in sorted(cues, key=len, reverse=True):
+        if phrase in low:
+            a, b = cues[phrase]
+            return a, b
+    return None
+
+
+def from_recurrence(ctx: Context, quote: Quote) -> Assertion | None:
+    """A quote calling an event a tradition implies the same event a year earlier, in the same part of the year."""
+    if not has_cue("recurrence_cues", quote.text):
+        return None
+    sent = ctx.sentence_bounds(quote.article_id, quote.span)
+    candidates = [
+        e
+        for e in ctx.events
+        if e.article_id == quote.article_id
+        and consult_like(e)
+        and not e.negated
+        and e.actor1_id
+        and e.actor2_id
+        and e.span[0] < sent[1]
+    ]
+    if not candidates:
+        return None
+    in_sentence = [e for e in candidates if e.span[0] >= sent[0]]
+    referent = min(in_sentence, key=lambda e: e.span[0]) if in_sentence else max(candidates, key=lambda e: e.span[0])
+    ref = parse_date(referent.date) or parse_date(quote.said_on)
+    if ref is None:
+        return None
+    months = _period(quote.text)
+    prev = shift_years(ref, -1)
+    if months is not None:
+        y = prev.start.year
+        a, b = months
+        start = date(y, a, 1)
+        end_r = parse_date(f"{y:04d}-{b:02d}")
+        if end_r is None:
+            return None
+        end = end_r.end
+        basis = f"a tradition in months {a}-{b} implies the same event in {start.isoformat()}..{end.isoformat()}"
+    else:
+        start, end = date(prev.start.year, 1, 1), date(prev.start.year, 12, 31)
+        basis = f"a recurring event implies one in {prev.start.year}"
+    return Assertion(
+        True,
+        category="CONSULT",
+        participants=frozenset({referent.actor1_id, referent.actor2_id}) - {None},  # type: ignore[arg-type]
+        start=start,
+        end=end,
+        article_id=quote.article_id,
+        span=quote.span,
+        source_id=quote.speaker_id or (f"text:{quote.speaker_text}" if quote.speaker_text else None),
+        basis=basis,
+        in_person=None,
+        medium=referent.medium,
+        event_ids=(referent.id,),
+        quote_ids=(quote.id,),
+        said_on=quote.said_on,
+        implied=True,
+    )
+
+
+def from_first_since(ctx: Context, event: Event) -> Assertion | None:
+    """ "The first call since 2022": no event of that kind between the participants since then, until this one."""
+    if event.negated or not consult_like(event):
+        return None
+    text = ctx.text(event.article_id)
+    sent = ctx.sentence_bounds(event.article_id, event.span)
+    sentence = text[sent[0] : sent[1]]
+    nouns = "|".join(re.escape(n) for n in words("first_since_nouns"))
+    m = re.search(rf"\bfirst\b(?:\s+\w+){{0,3}}?\s+(?:{nouns})\b[^.;]*?\bsince\b", sentence, re.IGNORECASE)
+    if not m:
+        return None
+    here = parse_date(event.date)
+    if here is None:
+        return None
+    since = _date_after_cue(ctx, event.article_id, sent, sent[0] + m.end(), here.start.year)
+    if since is None or since.end >= here.start:
+        return None
+    participants = _participants(ctx, event, sentence)
+    if len(participants) < 2:
+        return None
+    quote = _containing_quote(ctx, event)
+    return Assertion(
+        False,
+        category="CONSULT",
+        participants=participants,
+        start=since.end + timedelta(days=1),
+        end=here.start - timedelta(days=1),
+        article_id=event.article_id,
+        span=event.span,
+        source_id=quote.speaker_id if quote else None,
+        basis=f"'first … since {since.text}': none between {since.text} and {event.date}",
+        in_person=_trigger_kind(m.group(0)) == "in_person",
+        event_ids=(event.id,),
+        quote_ids=(quote.id,) if quote else (),
+        said_on=event.date,
+    )

@@ -1,0 +1,118 @@
+"""Reported contacts against denials, in one text and across the record (articles written for the tests)."""
+
+from __future__ import annotations
+
+from onrecord.check import MemoryHistory, check_records, explain
+from test_check_helpers import actor, article, event, quote
+
+A = actor("Lena Rask")
+B = actor("Omar Hadi")
+C = actor("Ines Moro")
+
+
+def check(new, old=()):  # type: ignore[no-untyped-def]
+    history = MemoryHistory([*old, *new])
+    return check_records(list(new), history), history
+
+
+def test_tradition_rebutted_by_a_later_source() -> None:
+    text = (
+        'Rask and Hadi held a call on Tuesday. Rask said the call "follows our custom of talking at the start of '
+        'the year, a tradition we keep." However, according to the ministry, the two leaders did not speak in 2024 '
+        "before March 3."
+    )
+    art = article("art-t", text, "2025-01-15")
+    call = event(art, "held a call", A.id, B.id, "2025-01-14", medium="phone")
+    q = quote(art, "follows our custom of talking at the start of the year, a tradition we keep.", A.id, "2025-01-14")
+    denial = event(art, "did not speak", None, None, "2024", negated=True)
+    conflicts, history = check([art, A, B, call, q, denial])
+    assert [c.kind for c in conflicts] == ["rebutted_in_text"]
+    assert q.id in conflicts[0].quote_ids and denial.id in conflicts[0].event_ids
+    assert "Reasoning" in explain(conflicts[0], history)
+
+
+def test_no_contrast_connective_means_no_rebuttal() -> None:
+    text = (
+        'Rask and Hadi held a call on Tuesday. Rask said the call "follows our custom of talking at the start of '
+        'the year, a tradition we keep." According to the ministry, the two leaders did not speak in 2024 '
+        "before March 3."
+    )
+    art = article("art-t2", text, "2025-01-15")
+    call = event(art, "held a call", A.id, B.id, "2025-01-14", medium="phone")
+    q = quote(art, "follows our custom of talking at the start of the year, a tradition we keep.", A.id, "2025-01-14")
+    denial = event(art, "did not speak", None, None, "2024", negated=True)
+    assert check([art, A, B, call, q, denial])[0] == []
+
+
+def test_denial_outside_the_implied_period_is_not_a_rebuttal() -> None:
+    text = (
+        'Rask and Hadi held a call on Tuesday. Rask said the call "follows our custom of talking at the start of '
+        'the year, a tradition we keep." However, according to the ministry, the two leaders did not speak in 2024 '
+        "before January 2."
+    )
+    art = article("art-t3", text, "2025-01-15")
+    call = event(art, "held a call", A.id, B.id, "2025-01-14", medium="phone")
+    q = quote(art, "follows our custom of talking at the start of the year, a tradition we keep.", A.id, "2025-01-14")
+    denial = event(art, "did not speak", None, None, "2024", negated=True)
+    assert check([art, A, B, call, q, denial])[0] == []
+
+
+def _meeting(date: str = "2024-06-12", medium: str | None = "in_person"):  # type: ignore[no-untyped-def]
+    text = "Rask met Hadi in Geneva on June 12, officials said."
+    art = article("art-m", text, "2024-06-13")
+    return art, event(art, "met", A.id, B.id, date, medium=medium)
+
+
+def test_never_met_against_a_recorded_meeting() -> None:
+    old_art, meeting = _meeting()
+    text = '"I have never met Hadi," Rask told reporters on Friday.'
+    art = article("art-n", text, "2024-11-09")
+    denial = event(art, "never met", A.id, B.id, None, negated=True)
+    q = quote(art, "I have never met Hadi,", A.id, "2024-11-08")
+    conflicts, _ = check([art, A, B, denial, q], [old_art, meeting])
+    assert [c.kind for c in conflicts] == ["record_contradiction"]
+    assert set(conflicts[0].event_ids) == {denial.id, meeting.id}
+    assert conflicts[0].score >= 0.8
+
+
+def test_never_met_against_a_phone_call_scores_low() -> None:
+    old_art, meeting = _meeting(medium="phone")
+    text = '"I have never met Hadi," Rask told reporters on Friday.'
+    art = article("art-n2", text, "2024-11-09")
+    denial = event(art, "never met", A.id, B.id, None, negated=True)
+    conflicts, _ = check([art, A, B, denial], [old_art, meeting])
+    assert len(conflicts) == 1 and conflicts[0].score < 0.5
+
+
+def test_meeting_after_the_denial_is_not_a_contradiction() -> None:
+    old_art, meeting = _meeting(date="2025-02-01")
+    text = '"I have never met Hadi," Rask told reporters on Friday.'
+    art = article("art-n3", text, "2024-11-09")
+    denial = event(art, "never met", A.id, B.id, None, negated=True)
+    assert check([art, A, B, denial], [old_art, meeting])[0] == []
+
+
+def test_never_met_someone_else_is_not_paired() -> None:
+    old_art, meeting = _meeting()
+    text = '"I have never met Moro," Rask told reporters on Friday.'
+    art = article("art-n4", text, "2024-11-09")
+    denial = event(art, "never met", A.id, C.id, None, negated=True)
+    assert check([art, A, B, C, denial], [old_art, meeting])[0] == []
+
+
+def test_first_call_since_against_an_earlier_recorded_call() -> None:
+    old_art, meeting = _meeting(date="2024-06-12", medium="phone")
+    text = "Rask and Hadi spoke by phone on Monday, their first call since 2023, aides said."
+    art = article("art-f", text, "2025-03-04")
+    call = event(art, "spoke by phone", A.id, B.id, "2025-03-03", medium="phone")
+    conflicts, _ = check([art, A, B, call], [old_art, meeting])
+    assert [c.kind for c in conflicts] == ["record_contradiction"]
+
+
+def test_new_meeting_checked_against_an_older_denial() -> None:
+    text = '"I have never met Hadi," Rask told reporters on Friday.'
+    old_art = article("art-n5", text, "2024-11-09")
+    denial = event(old_art, "never met", A.id, B.id, None, negated=True)
+    art, meeting = _meeting(date="2024-06-12")
+    conflicts, _ = check([art, A, B, meeting], [old_art, denial])
+    assert [c.kind for c in conflicts] == ["record_contradiction"]

@@ -1,0 +1,166 @@
+"""Numeric self-contradictions and rebuttals on hand-made records (articles written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.check import MemoryHistory, check_records, explain
+from test_check_helpers import actor, article, claim
+
+GOV = actor("Amara Velt")
+OTHER = actor("Jonas Pike")
+
+
+def run(*records):  # type: ignore[no-untyped-def]
+    history = MemoryHistory(records)
+    return check_records(list(records), history), history
+
+
+def test_part_later_far_above_whole_earlier_is_flagged() -> None:
+    text = (
+        "In March, Velt said that Nordland had suffered 300,000 casualties, dead and wounded together. "
+        "Velt said on Monday that almost 500,000 Nordland soldiers have been killed."
+    )
+    art = article("art-a", text, "2025-04-22")
+    early = claim(art, "300,000", "Nordland casualties dead and wounded", 300_000, asserter=GOV.id, said="2025-03")
+    late = claim(
+        art,
+        "almost 500,000",
+        "Nordland soldiers killed",
+        500_000,
+        asserter=GOV.id,
+        said="2025-04-21",
+        qualifier="approx",
+    )
+    conflicts, history = run(art, GOV, early, late)
+    assert [c.kind for c in conflicts] == ["self_contradiction"]
+    c = conflicts[0]
+    assert set(c.claim_ids) == {early.id, late.id}
+    assert "%" in c.explanation and "days" in c.explanation
+    assert "Velt" in explain(c, history)
+
+
+def test_cumulative_count_rising_at_plausible_pace_is_not_flagged() -> None:
+    text = (
+        "In January Velt said 10,000 Nordland soldiers had died. In June Velt said 13,500 Nordland soldiers had died."
+    )
+    art = article("art-b", text, "2025-06-30")
+    a = claim(art, "10,000", "Nordland soldiers died", 10_000, asserter=GOV.id, said="2025-01")
+    b = claim(art, "13,500", "Nordland soldiers died", 13_500, asserter=GOV.id, said="2025-06")
+    assert run(art, GOV, a, b)[0] == []
+
+
+def test_cumulative_count_that_shrinks_is_flagged() -> None:
+    text = (
+        "In May Velt said 8,000 Nordland civilians had been killed. "
+        "In July Velt said 5,000 Nordland civilians had been killed."
+    )
+    art = article("art-c", text, "2025-07-30")
+    a = claim(art, "8,000", "Nordland civilians killed", 8000, asserter=GOV.id, said="2025-05")
+    b = claim(art, "5,000", "Nordland civilians killed", 5000, asserter=GOV.id, said="2025-07")
+    conflicts = run(art, GOV, a, b)[0]
+    assert len(conflicts) == 1 and "cannot fall" in conflicts[0].explanation
+
+
+def test_revised_figure_is_not_a_contradiction() -> None:
+    text = (
+        "In May Velt said 8,000 Nordland civilians had been killed. "
+        "In July Velt revised the toll to 5,000 Nordland civilians killed."
+    )
+    art = article("art-c2", text, "2025-07-30")
+    a = claim(art, "8,000", "Nordland civilians killed", 8000, asserter=GOV.id, said="2025-05")
+    b = claim(art, "5,000", "Nordland civilians killed", 5000, asserter=GOV.id, said="2025-07")
+    assert run(art, GOV, a, b)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("subject_b", "asserter_b"),
+    [
+        ("Sudria soldiers died", GOV.id),  # another country
+        ("Nordland soldiers died", OTHER.id),  # another speaker
+        ("Nordland civilians died", GOV.id),  # another population
+    ],
+)
+def test_different_scope_or_speaker_is_not_paired(subject_b: str, asserter_b: str) -> None:
+    text = "In May Velt said 8,000 Nordland soldiers had died. In July a figure of 5,000 was given."
+    art = article("art-d", text, "2025-07-30")
+    a = claim(art, "8,000", "Nordland soldiers died", 8000, asserter=GOV.id, said="2025-05")
+    b = claim(art, "5,000", subject_b, 5000, asserter=asserter_b, said="2025-07")
+    assert run(art, GOV, OTHER, a, b)[0] == []
+
+
+def test_different_years_are_different_scopes() -> None:
+    text = "Velt said exports reached $40 billion in 2023. Velt said exports reached $25 billion in 2024."
+    art = article("art-e", text, "2025-02-01")
+    a = claim(art, "$40 billion", "exports", 40e9, asserter=GOV.id, said="2025-01-10", unit="USD", time_scope="2023")
+    b = claim(art, "$25 billion", "exports", 25e9, asserter=GOV.id, said="2025-01-10", unit="USD", time_scope="2024")
+    assert run(art, GOV, a, b)[0] == []
+
+
+def test_same_closed_period_with_disjoint_figures_is_flagged() -> None:
+    text = (
+        "In February Velt said exports reached $40 billion in 2024. "
+        "In April Velt said exports were $25 billion in 2024."
+    )
+    art = article("art-f", text, "2025-04-30")
+    a = claim(art, "$40 billion", "exports", 40e9, asserter=GOV.id, said="2025-02", unit="USD", time_scope="2024")
+    b = claim(art, "$25 billion", "exports", 25e9, asserter=GOV.id, said="2025-04", unit="USD", time_scope="2024")
+    conflicts = run(art, GOV, a, b)[0]
+    assert [c.kind for c in conflicts] == ["self_contradiction"]
+
+
+def test_part_above_whole_at_the_same_time() -> None:
+    text = "On Monday Velt said 500 Nordland soldiers died, and that 400 were dead or wounded in all."
+    art = article("art-g", text, "2025-03-04")
+    a = claim(art, "500", "Nordland soldiers died", 500, asserter=GOV.id, said="2025-03-03")
+    b = claim(art, "400", "Nordland soldiers dead or wounded", 400, asserter=GOV.id, said="2025-03-03")
+    assert [c.kind for c in run(art, GOV, a, b)[0]] == ["self_contradiction"]
+
+
+def test_part_below_whole_is_fine() -> None:
+    text = "On Monday Velt said 500 Nordland soldiers died, and that 1,000 were casualties in all."
+    art = article("art-h", text, "2025-03-04")
+    a = claim(art, "500", "Nordland soldiers died", 500, asserter=GOV.id, said="2025-03-03")
+    b = claim(art, "1,000", "Nordland casualties", 1000, asserter=GOV.id, said="2025-03-03")
+    assert run(art, GOV, a, b)[0] == []
+
+
+def test_approximate_figures_that_overlap_do_not_fire() -> None:
+    text = "On Monday Velt said some 100 Nordland soldiers died. On Monday Velt also said 97 Nordland soldiers died."
+    art = article("art-i", text, "2025-03-04")
+    a = claim(art, "some 100", "Nordland soldiers died", 100, asserter=GOV.id, said="2025-03-03", qualifier="approx")
+    b = claim(art, "97", "Nordland soldiers died", 97, asserter=GOV.id, said="2025-03-03")
+    assert run(art, GOV, a, b)[0] == []
+
+
+def test_unknown_scope_abstains() -> None:
+    text = "In May Velt said 8,000 had died. In July Velt said 5,000 had died."
+    art = article("art-j", text, "2025-07-30")
+    a = claim(art, "8,000", "died", 8000, asserter=GOV.id, said="2025-05")
+    b = claim(art, "5,000", "died", 5000, asserter=GOV.id, said="2025-07")
+    assert run(art, GOV, a, b)[0] == []
+
+
+def test_rebuttal_of_a_figure_by_another_source() -> None:
+    text = (
+        "Velt said on Monday that 2,000 Nordland soldiers had died in the offensive. "
+        "However, according to Pike, only 600 Nordland soldiers had died."
+    )
+    art = article("art-k", text, "2025-03-04")
+    a = claim(art, "2,000", "Nordland soldiers died", 2000, asserter=GOV.id, said="2025-03-03")
+    b = claim(art, "600", "Nordland soldiers died", 600, asserter=OTHER.id, said="2025-03-04")
+    conflicts = run(art, GOV, OTHER, a, b)[0]
+    assert [c.kind for c in conflicts] == ["rebutted_in_text"]
+
+
+def test_conflict_ids_are_stable_and_pairs_are_not_doubled() -> None:
+    text = (
+        "In May Velt said 8,000 Nordland civilians had been killed. "
+        "In July Velt said 5,000 Nordland civilians had been killed."
+    )
+    art = article("art-l", text, "2025-07-30")
+    a = claim(art, "8,000", "Nordland civilians killed", 8000, asserter=GOV.id, said="2025-05")
+    b = claim(art, "5,000", "Nordland civilians killed", 5000, asserter=GOV.id, said="2025-07")
+    first, _ = run(art, GOV, a, b)
+    second, _ = run(art, GOV, b, a)
+    assert len(first) == 1 and [c.id for c in first] == [c.id for c in second]

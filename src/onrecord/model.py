@@ -147,6 +147,14 @@ class Event:
     trigger: str | None = None
     date_text: str | None = None
     date_span: Span | None = None
+    # added by the events stage: the words naming each side, as written (for readers and evaluation)
+    actor1_text: str | None = None
+    actor1_span: Span | None = None
+    actor2_text: str | None = None
+    actor2_span: Span | None = None
+    cameo: str | None = None  # the CAMEO code of the pattern that decided, when there is one
+    nominal: bool = False  # carried by a noun ("the ban on X") rather than a clause
+    central: bool = False  # the main event of its sentence (see extract/events.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +205,7 @@ def to_json(record: Record) -> dict[str, Any]:
     return out
 
 
-_SPAN_FIELDS = {"span", "speaker_span", "cue_span", "date_span"}
+_SPAN_FIELDS = {"span", "speaker_span", "cue_span", "date_span", "actor1_span", "actor2_span"}
 
 
 def from_json(obj: dict[str, Any]) -> Record:

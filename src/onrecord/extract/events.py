@@ -1,13 +1,190 @@
-"""The events stage (placeholder until its extractor lands: finds nothing)."""
+"""The events stage: PLOVER events between actors, from verb and noun patterns over the parse.
+
+Cascade, per sentence (details in ``event_compose``):
+1. verb patterns converted from PETRARCH2's CAMEO dictionary plus onrecord's own (``data/event_verbs*.tsv``);
+2. light verb + event noun ("held a videoconference") and bare event nouns ("the ban on X");
+3. frames, modality and negation (report, intent, future, obligation, condition);
+4. actors: the subject (or the passive agent) is actor 1, the object or a prepositional object is
+   actor 2, each resolved through the actors stage's mentions; a reciprocal subject with no
+   recipient ("the two leaders spoke") puts its second party in actor 2;
+5. date and precision from the time stage (``timex.event_date`` when it exists, else the nearest
+   date expression of the sentence, else unknown), medium from the lexicon and the trigger's modifiers.
+
+The central event of a sentence (``central=True``) is the verbal event whose frame word is nearest
+the root of the parse, the first one on a tie; nominal events are central only when the sentence
+has no verbal event.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from onrecord.extract import timex as timex_module
+from onrecord.extract.event_compose import Found, code_sentence, main_event
+from onrecord.extract.event_lexicon import Lexicon, lexicon
+from onrecord.model import DatePrecision, Event, Mention, record_id
 from onrecord.pipeline import Work, register_stage
+
+LOGGER = logging.getLogger(__name__)
+
+_DATE_RE = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?$")
+_SKIP_DEPS = {"conj", "cc", "relcl", "appos", "punct", "acl"}
+
+
+def np_span(tok: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``tok``, without its conjuncts and clauses."""
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ not in _SKIP_DEPS]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"conj", "cc", "relcl", "punct"})
+    start = min(t.idx for t in keep)
+    end = max(t.idx + len(t.text) for t in keep)
+    return start, end
+
+
+def _mention_for(work: Work, tok: Token) -> tuple[list[Mention], tuple[int, int]]:
+    start, end = np_span(tok)
+    mentions = work.mentions_in(start, end)
+    head = [m for m in mentions if m.span[0] <= tok.idx < m.span[1]]
+    ordered = head + [m for m in mentions if m not in head]
+    return ordered, (start, end)
+
+
+def _date_of(work: Work, found: Found) -> tuple[str | None, DatePrecision, str | None, tuple[int, int] | None]:
+    helper: Callable[[Work, Token], Any] | None = getattr(timex_module, "event_date", None)
+    if helper is not None:
+        value, precision = helper(work, found.trigger)
+        return value, precision, None, None
+    sent = found.trigger.sent
+    best = None
+    for tx in work.timexes:
+        if not (sent.start_char <= tx.span[0] < sent.end_char) or tx.value is None:
+            continue
+        if not _DATE_RE.match(tx.value):
+            continue
+        dist = abs(tx.span[0] - found.head.idx)
+        if best is None or dist < best[0]:
+            best = (dist, tx)
+    if best is None:
+        return None, "unknown", None, None
+    tx = best[1]
+    value = tx.value or ""
+    m = _DATE_RE.match(value)
+    precision: DatePrecision = "year"
+    if m and m.group(3):
+        precision = "day"
+    elif m and m.group(2):
+        precision = "month"
+    return value, precision, tx.text, tx.span
+
+
+def _medium(found: Found, lex: Lexicon) -> str | None:
+    if found.medium:
+        return found.medium
+    if found.code.category != "CONSULT":
+        return None
+    words: set[str] = set()
+    for tok in (found.trigger, found.head):
+        words.update(t.lower_ for t in tok.children)
+        words.update(t.lemma_.lower() for t in tok.children)
+        for c in tok.children:
+            if c.dep_ in {"prep", "compound", "amod", "advmod"}:
+                words.update(t.lower_ for t in c.subtree)
+    for medium in ("video", "phone", "written", "in_person"):
+        if words & lex.frames.get(f"medium_{medium}", set()):
+            return medium
+    return None
+
+
+def _span(found: Found) -> tuple[int, int]:
+    toks = [found.trigger, found.head, *found.targets[:1]]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    if found.targets:
+        end = max(end, np_span(found.targets[0])[1])
+    return start, end
+
+
+def _sides(work: Work, found: Found) -> tuple[list[tuple[str | None, str, tuple[int, int]]], list[Any]]:
+    sources = []
+    for tok in found.sources:
+        mentions, span = _mention_for(work, tok)
+        sources.append((mentions[0].actor_id if mentions else None, work.article.text[span[0] : span[1]], span, mentions))
+    targets = []
+    for tok in found.targets:
+        mentions, span = _mention_for(work, tok)
+        targets.append((mentions[0].actor_id if mentions else None, work.article.text[span[0] : span[1]], span, mentions))
+    return sources, targets  # type: ignore[return-value]
+
+
+def events_of_sentence(work: Work, sent: Span, lex: Lexicon) -> list[Event]:
+    """The Event records of one sentence."""
+    found = code_sentence(sent, lex)
+    central = main_event(found)
+    out: list[Event] = []
+    for f in found:
+        sources, targets = _sides(work, f)
+        a1 = sources[0] if sources else None
+        a2 = targets[0] if targets else None
+        if a2 is None and f.code.category == "CONSULT":
+            if len(sources) > 1:
+                a2 = sources[1]
+            elif a1 is not None and len({m.actor_id for m in a1[3]}) > 1:
+                others = [m for m in a1[3] if m.actor_id != a1[0]]
+                a2 = (others[0].actor_id, others[0].text, others[0].span, others)
+        date, precision, date_text, date_span = _date_of(work, f)
+        span = _span(f)
+        out.append(
+            Event(
+                id=record_id("event", work.article.id, span[0], span[1], f.trigger.i, a2[2] if a2 else None),
+                article_id=work.article.id,
+                category=f.code.category,
+                mode=f.code.mode,
+                actor1_id=a1[0] if a1 else None,
+                actor2_id=a2[0] if a2 else None,
+                date=date,
+                date_precision=precision,
+                medium=_medium(f, lex),
+                negated=f.negated,
+                span=span,
+                trigger=f.trigger.text,
+                date_text=date_text,
+                date_span=date_span,
+                actor1_text=a1[1] if a1 else None,
+                actor1_span=a1[2] if a1 else None,
+                actor2_text=a2[1] if a2 else None,
+                actor2_span=a2[2] if a2 else None,
+                cameo=f.code.cameo,
+                nominal=f.nominal,
+                central=f is central,
+            )
+        )
+    return out
+
+
+def extract_events(work: Work, sentences: Sequence[Span] | None = None) -> list[Event]:
+    """The events of the article (or of the given sentences), in text order."""
+    lex = lexicon()
+    out: list[Event] = []
+    seen: set[str] = set()
+    for sent in sentences if sentences is not None else work.doc.sents:
+        for ev in events_of_sentence(work, sent, lex):
+            if ev.id not in seen:
+                seen.add(ev.id)
+                out.append(ev)
+    return out
 
 
 class EventsStage:
     def __call__(self, work: Work) -> None:
-        return None
+        work.events = extract_events(work)
 
 
 register_stage("events.v1", requires=["sentences", "actors", "timexes"], assigns=["events"], factory=EventsStage)

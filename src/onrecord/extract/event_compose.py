@@ -122,7 +122,9 @@ def actorish(tok: Token) -> bool:
     """The phrase names an entity that can act: a named place, group, organization or person, or a pronoun."""
     if tok.pos_ == "PRON":
         return tok.lower_ not in {"it", "this", "that", "which", "what"} or tok.dep_ in {"nsubj", "dobj"}
-    words = [tok, *[t for t in tok.subtree if t.dep_ in {"compound", "amod", "poss", "nmod", "pobj", "prep"}]]
+    words = [tok, *[t for t in tok.children if t.dep_ in {"compound", "amod", "poss", "nmod"}]]
+    of = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"]
+    words += [o for p in of for o in p.children if o.dep_ == "pobj"]
     return any(t.ent_type_ in ACTOR_ENTS for t in words)
 
 
@@ -180,6 +182,10 @@ class SentenceCoder:
     def base(self, verb: Token) -> Found | None:
         match = match_verb(verb, self.lex)
         code = match.code if match else None
+        event_noun: Token | None = None
+        lemma = verb.lemma_.lower()
+        if code is not None and lemma in self.lex.frames.get("report", set()) and code.category not in VERBAL:
+            code = None  # "I think", "he said": a report verb is no event by itself
         trigger = verb
         medium = code.medium if code else None
         # a light verb's object noun ("held a videoconference", "imposed a curfew")
@@ -197,6 +203,7 @@ class SentenceCoder:
                     code, trigger = entry.code, noun
                     medium = entry.code.medium or medium
                     self.consumed_nouns.add(noun.i)
+                    event_noun = noun
                 elif code.category == entry.code.category:
                     self.consumed_nouns.add(noun.i)
                 break
@@ -215,7 +222,9 @@ class SentenceCoder:
             return None
         found = Found(code=code, trigger=trigger, head=verb, medium=medium)
         found.sources = _subjects(verb) or _agent(verb)
-        found.targets = _targets(verb)
+        found.targets = _targets(event_noun, nominal=True) if event_noun is not None else []
+        if not found.targets:
+            found.targets = [t for t in _targets(verb) if t is not event_noun]
         if not found.sources and any(c.dep_ == "nsubjpass" for c in verb.children):
             found.sources = _agent(verb)
         found.modality = modality_of(verb, self.lex)
@@ -312,18 +321,20 @@ class SentenceCoder:
             head = head.head
         found = Found(code=entry.code, trigger=noun, head=head, nominal=True, medium=entry.code.medium)
         for c in noun.children:
-            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG"}):
+            if (c.dep_ == "poss" and actorish(c)) or (
+                c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+            ):
                 found.sources = [c, *c.conjuncts]
                 break
-        if not found.sources and noun.dep_ in OBJECT_DEPS | {"nsubj"}:
-            found.sources = _subjects(noun.head) if noun.dep_ != "nsubj" else []
+        if not found.sources and noun.dep_ in OBJECT_DEPS:
+            found.sources = [t for t in _subjects(noun.head) if t.lower_ not in {"it", "this", "that", "which"}]
         found.targets = _targets(noun, nominal=True)
         return found
 
     def run(self) -> list[Found]:
         verbs = [
             t for t in self.sent
-            if (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound", "aux", "auxpass"})
+            if (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound", "aux", "auxpass", "prep"})
             or (t.pos_ == "NOUN" and t.dep_ == "ROOT")
         ]
         for v in verbs:
@@ -347,9 +358,20 @@ class SentenceCoder:
 
 
 def code_sentence(sent: Span, lex: Lexicon) -> list[Found]:
-    """The events of one sentence, in text order of their triggers."""
-    found = SentenceCoder(sent, lex).run()
-    return sorted(found, key=lambda f: (f.trigger.i, f.head.i))
+    """The events of one sentence, in text order of their triggers.
+
+    A meeting named again without its parties ("... and it was a phone call") takes the parties of
+    the meeting before it in the same sentence.
+    """
+    found = sorted(SentenceCoder(sent, lex).run(), key=lambda f: (f.trigger.i, f.head.i))
+    for i, f in enumerate(found):
+        if f.code.category != "CONSULT" or f.sources:
+            continue
+        for prev in reversed(found[:i]):
+            if prev.code.category == "CONSULT" and prev.sources:
+                f.sources, f.targets = list(prev.sources), list(f.targets or prev.targets)
+                break
+    return found
 
 
 def main_event(found: list[Found]) -> Found | None:

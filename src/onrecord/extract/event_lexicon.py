@@ -73,6 +73,7 @@ class VerbEntry:
     words: Phrase  # lemma first, then particles: ("blow", "up")
     group: str
     code: Code | None  # None: the group's default
+    extra: bool = False  # from event_verbs_extra.tsv: a "-" default there blocks the converted ones
 
 
 @dataclass
@@ -168,7 +169,7 @@ def _load_verbs(lex: Lexicon, rows: list[list[str]], synsets: dict[str, list[Phr
         elif kind == "verb":
             words = _phrase(text)
             if words:
-                lex.verbs.setdefault(words[0], []).append(VerbEntry(words, group_name, code))
+                lex.verbs.setdefault(words[0], []).append(VerbEntry(words, group_name, code, bool(priority)))
         elif kind == "pattern" and code is not None:
             pat = parse_pattern(text, code, synsets, priority)
             if pat is not None:

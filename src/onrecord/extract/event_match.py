@@ -84,7 +84,8 @@ def phrase_tokens(tok: Token) -> list[Token]:
         if t.dep_ in CLAUSE_DEPS or t.dep_ in {"acl", "appos"}:
             continue
         out.append(t)
-        stack.extend(t.children)
+        if t.dep_ != "pcomp":  # "accused X of restoring ...": the gerund, not its objects
+            stack.extend(t.children)
     out.sort(key=lambda t: t.i)
     return out
 
@@ -119,10 +120,28 @@ def _particles_ok(verb: Token, entry: VerbEntry) -> bool:
     return _phrase_at(following, extra)
 
 
-def _pattern_ok(pat: Pattern, pre: list[Token], post: list[Token], reciprocal: bool) -> bool:
+PARTICLES = {"on", "off", "up", "out", "in", "down", "away", "back", "over", "forward", "aside", "through"}
+
+
+def _particle(el: Element) -> str | None:
+    if isinstance(el, Word) and len(el.alternatives) == 1 and len(el.alternatives[0]) == 1:
+        word = el.alternatives[0][0]
+        return word if word in PARTICLES else None
+    return None
+
+
+def _pattern_ok(pat: Pattern, verb: Token, pre: list[Token], post: list[Token], reciprocal: bool) -> bool:
     if pat.reciprocal and not reciprocal:
         return False
-    return all(_element_in(pre, e) for e in pat.pre) and all(_element_in(post, e) for e in pat.post)
+    for el in pat.post:
+        particle = _particle(el)
+        if particle is not None:
+            # "* OFF" is the particle of a phrasal verb ("called off"), not "on Thursday"
+            if not any(c.lower_ == particle and c.dep_ in {"prt", "advmod"} for c in verb.children):
+                return False
+        elif not _element_in(post, el):
+            return False
+    return all(_element_in(pre, e) for e in pat.pre)
 
 
 def match_verb(verb: Token, lex: Lexicon) -> Match | None:
@@ -142,7 +161,7 @@ def match_verb(verb: Token, lex: Lexicon) -> Match | None:
             continue
         seen_groups.add(entry.group)
         for pat in lex.groups[entry.group].patterns:
-            if not _pattern_ok(pat, pre, post, reciprocal):
+            if not _pattern_ok(pat, verb, pre, post, reciprocal):
                 continue
             key = (pat.weight, pat.priority)
             if best is None or key > best[:2]:
@@ -153,6 +172,8 @@ def match_verb(verb: Token, lex: Lexicon) -> Match | None:
         return _result(best[2].code, best[2].text, entries[0].words)
     for entry in entries:
         code = entry.code or lex.groups[entry.group].default
+        if code is not None and code.category == DROPPED and entry.extra:
+            return None
         if code is not None and code.category != DROPPED:
             return _result(code, None, entry.words)
     return None

@@ -89,6 +89,7 @@ class Mention:
     span: Span
     text: str
     basis: str = "name"  # name | alias | role | description | pronoun | demonym | metonym
+    note: str = ""  # how the reference was resolved, for a reader: "President of the United States on 2025-01-20"
 
 
 @dataclass(frozen=True, slots=True)

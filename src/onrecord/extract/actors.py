@@ -1,13 +1,95 @@
-"""The actors stage (placeholder until the knowledge-base linker lands: finds nothing)."""
+"""The actors stage: who is named or referred to in an article, linked to global actors.
+
+Steps (each in its own module):
+
+1. ``actor_gazetteer``: knowledge-base names, aliases, metonyms and demonyms in the text.
+2. ``actor_names``: spaCy entities merged with those matches; new people and bodies become actors;
+   short names link to full ones; groups ("Chinese banks").
+3. ``coref``: role phrases ("the US president") by the offices held on the publication date;
+   descriptions ("the magnate") and pronouns ("he") by salience.
+4. Here: one :class:`Actor` per entity (canonical name, aliases, roles, country, gender) and one
+   :class:`Mention` per reference, whose ``basis`` and ``note`` say how it was resolved.
+
+Actor ids are global (:func:`actor_id`): the same person gets the same id in every article.
+"""
 
 from __future__ import annotations
 
-from onrecord.pipeline import Work, register_stage
+import logging
+
+from onrecord.extract.actor_gazetteer import gazetteer
+from onrecord.extract.actor_lexicon import actor_lexicon
+from onrecord.extract.actor_names import Draft, find_names
+from onrecord.extract.coref import resolve
+from onrecord.knowledge.base import KnowledgeBase, default_kb
+from onrecord.knowledge.ids import actor_id
+from onrecord.model import Actor, Mention, Role, record_id
+from onrecord.pipeline import Work, load_nlp, register_stage
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["ActorStage", "actor_id"]
+
+
+def _actor(draft: Draft, kb: KnowledgeBase) -> Actor:
+    aliases = dict(draft.aliases)
+    roles: tuple[Role, ...] = ()
+    if draft.entry is not None:
+        for a in draft.entry.aliases:
+            aliases.setdefault(a, None)
+        if draft.kind == "person":
+            roles = kb.roles_of(draft.entry.name)
+    aliases.pop(draft.name, None)
+    return Actor(
+        id=draft.id,
+        name=draft.name,
+        kind=draft.kind,
+        country=draft.country,
+        aliases=tuple(aliases),
+        roles=roles,
+        party=draft.party,
+        gender=draft.gender,
+    )
 
 
 class ActorStage:
+    """Fills ``work.actors`` and ``work.mentions``."""
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb if kb is not None else default_kb()
+        self.lex = actor_lexicon()
+
     def __call__(self, work: Work) -> None:
-        return None
+        doc = work.doc
+        gaz = gazetteer(self.kb, _tokenize)
+        names = find_names(doc, self.kb, self.lex, gaz.find(doc))
+        refs = resolve(doc, self.kb, self.lex, names, work.article.published)
+        for r in refs:
+            draft = names.drafts.get(r.actor_id)
+            if draft is not None and r.actor_id not in work.actors:
+                work.actors[r.actor_id] = _actor(draft, self.kb)
+        article_id = work.article.id
+        for r in refs:
+            if r.actor_id not in work.actors:
+                continue
+            start = doc[r.start].idx
+            end = doc[r.end - 1].idx + len(doc[r.end - 1])
+            work.mentions.append(
+                Mention(
+                    id=record_id("mention", article_id, start, end, r.actor_id),
+                    article_id=article_id,
+                    actor_id=r.actor_id,
+                    span=(start, end),
+                    text=work.article.text[start:end],
+                    basis=r.basis,
+                    note=r.note,
+                )
+            )
+
+
+def _tokenize(text: str) -> list[str]:
+    """Knowledge-base names split as the article parse splits words (the process's cached pipeline)."""
+    return [t.text for t in load_nlp().tokenizer(text)]
 
 
 register_stage("actors.v1", requires=["sentences", "entities"], assigns=["actors", "mentions"], factory=ActorStage)

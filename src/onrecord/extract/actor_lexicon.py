@@ -1,0 +1,61 @@
+"""Word lists the actor stage reads: person nouns, honorifics, gendered nouns, leader nouns.
+
+All live in ``onrecord/knowledge/data`` and are loaded once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from onrecord.knowledge.ids import fold
+
+# nouns for groups of people or bodies that a demonym turns into a group actor ("Chinese banks")
+_GROUP_HEADS_FILE = "group_nouns.txt"
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("onrecord.knowledge").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    person_nouns: frozenset[str]  # folded, singular, one or more words
+    honorifics: dict[str, str]  # folded word -> gender ("" unknown)
+    gendered: dict[str, str]  # folded noun -> m | f
+    leader_nouns: dict[str, str]  # folded noun -> office noun
+    common_words: frozenset[str]
+    group_nouns: frozenset[str]  # folded singular heads of group phrases
+    non_actor_phrases: tuple[str, ...]  # phrases that hide the names inside them ("Latin American")
+
+    def is_person_noun(self, phrase: str) -> bool:
+        return fold(phrase) in self.person_nouns
+
+    def gender_of_noun(self, noun: str) -> str | None:
+        """The gender a person noun implies ("queen" -> f, "spokesman" -> m), else None."""
+        noun = fold(noun)
+        if noun in self.gendered:
+            return self.gendered[noun]
+        if noun.endswith("woman"):
+            return "f"
+        if noun.endswith("man"):
+            return "m"
+        if noun.endswith("ess") and noun in self.person_nouns:
+            return "f"
+        return None
+
+
+@cache
+def actor_lexicon() -> ActorLexicon:
+    nouns = {fold(r[0]) for r in _lines("person_nouns.txt") + _lines("phoenix_person_nouns.txt")}
+    return ActorLexicon(
+        person_nouns=frozenset(nouns),
+        honorifics={fold(r[0]): (r[1].strip() if len(r) > 1 else "") for r in _lines("honorifics.tsv")},
+        gendered={fold(r[0]): r[1].strip() for r in _lines("gendered_nouns.tsv")},
+        leader_nouns={fold(r[0]): fold(r[1]) for r in _lines("leader_nouns.tsv")},
+        common_words=frozenset(fold(r[0]) for r in _lines("common_words.txt")),
+        group_nouns=frozenset(fold(r[0]) for r in _lines(_GROUP_HEADS_FILE)) | frozenset(nouns),
+        non_actor_phrases=tuple(r[0].strip() for r in _lines("non_actor_phrases.txt")),
+    )

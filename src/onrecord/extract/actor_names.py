@@ -1,0 +1,359 @@
+"""Names in a text, linked to actors: knowledge-base matches and spaCy entities, one actor per entity.
+
+Steps:
+
+1. Knowledge-base names, aliases and metonyms (the gazetteer), with demonyms set aside.
+2. spaCy entities (PERSON, ORG, FAC, GPE, LOC) cleaned of titles, honorifics, brackets and
+   lower-case words; an entity that is a knowledge-base name (or a spelling of one: "Dmitri" for
+   "Dmitry") defers to it, one that is not becomes a new person or organization actor.
+3. A first name written just before a knowledge-base surname joins it ("Volodímir] Zelensky").
+4. A short name ("Xi", "Smith") links to the longer name in the text that it is part of.
+5. Countries and genders of new actors from the words before them ("Ukrainian President X", "Mr X").
+6. Groups: a demonym before a plural group noun ("Chinese banks"); a plural demonym used as a noun
+   ("the Russians") names the country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.extract.actor_gazetteer import KbMatch
+from onrecord.extract.actor_lexicon import ActorLexicon
+from onrecord.knowledge.base import Entry, KnowledgeBase
+from onrecord.knowledge.ids import actor_id, fold
+from onrecord.model import ActorKind
+
+_LABEL_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "FAC": "organization"}
+_NAME_PARTICLES = frozenset("al el de da di do dos das del della van von der den ter bin ibn bint abu le la du".split())
+_PUNCT_EDGE = "[](){}\"'“”‘’«»,;:.-–—"
+
+
+@dataclass
+class Draft:
+    """An actor being built from one article."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    aliases: dict[str, None] = field(default_factory=dict)
+    gender: str | None = None
+    party: str | None = None
+    entry: Entry | None = None
+    descriptors: set[str] = field(default_factory=set)  # folded nouns the text used for this actor
+
+
+@dataclass
+class Ref:
+    """A stretch of tokens that refers to an actor."""
+
+    start: int
+    end: int
+    actor_id: str
+    basis: str
+    note: str = ""
+
+
+@dataclass
+class Names:
+    refs: list[Ref]
+    drafts: dict[str, Draft]
+    demonyms: dict[int, str]  # token index of an unused demonym -> country alpha-3
+    places: dict[int, str]  # token index inside a country or metonym ref -> alpha-3
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _name_tokens(entry: Entry) -> set[str]:
+    words: set[str] = set()
+    for form in (entry.name, *entry.aliases):
+        words.update(fold(form).replace("-", " ").split())
+    return words
+
+
+def _fits(entry: Entry, extra: list[str]) -> bool:
+    """True when extra name words ("Dmitri", "Vladimir V.") are spellings of the entry's own words."""
+    known = _name_tokens(entry)
+    for word in extra:
+        w = fold(word).rstrip(".")
+        if not w or w in known or any(k.startswith(w) and len(w) == 1 for k in known):
+            continue
+        if not any(len(k) > 3 and _edit_distance(w, k) <= 2 for k in known):
+            return False
+    return True
+
+
+class NameFinder:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, lex: ActorLexicon, matches: list[KbMatch]) -> None:
+        self.doc, self.kb, self.lex = doc, kb, lex
+        self.matches = [m for m in matches if m.basis != "demonym"]
+        self.demonym_matches = [m for m in matches if m.basis == "demonym"]
+        self.drafts: dict[str, Draft] = {}
+        self.refs: list[Ref] = []
+        self._pending: list[tuple[str, str]] = []  # (full-name actor id, short name seen before it)
+
+    # --- drafts ---------------------------------------------------------------------------------
+    def draft_for_entry(self, entry: Entry) -> Draft:
+        draft = self.drafts.get(entry.id)
+        if draft is None:
+            draft = Draft(entry.id, entry.name, entry.kind, entry.country, gender=entry.gender, party=entry.party, entry=entry)
+            self.drafts[entry.id] = draft
+        return draft
+
+    def draft_new(self, kind: ActorKind, name: str) -> Draft:
+        ident = actor_id(kind, name)
+        draft = self.drafts.get(ident)
+        if draft is None:
+            draft = Draft(ident, name, kind)
+            self.drafts[ident] = draft
+        return draft
+
+    # --- cleaning -------------------------------------------------------------------------------
+    def _is_title(self, token: Token) -> bool:
+        low = fold(token.text)
+        return low in self.lex.honorifics or low in self.lex.person_nouns or low in ("the", "a", "an")
+
+    def clean(self, ent: Span) -> tuple[int, int]:
+        """The entity's name tokens: without titles, determiners, brackets, possessives and, for people,
+        lower-case words that are not name particles."""
+        start, end = ent.start, ent.end
+        doc = self.doc
+        person = ent.label_ == "PERSON"
+        while start < end and (
+            self._is_title(doc[start])
+            or doc[start].text.strip(_PUNCT_EDGE) == ""
+            or (person and doc[start].text[:1].islower() and fold(doc[start].text) not in _NAME_PARTICLES)
+            or fold(doc[start].text) in self.kb.demonyms()
+        ):
+            start += 1
+        while end > start and (doc[end - 1].text.strip(_PUNCT_EDGE) == "" or doc[end - 1].tag_ == "POS"):
+            end -= 1
+        return start, end
+
+    # --- steps ----------------------------------------------------------------------------------
+    def _inner(self, start: int, end: int) -> list[KbMatch]:
+        return [m for m in self.matches if start <= m.start and m.end <= end]
+
+    def _overlapping(self, start: int, end: int) -> list[KbMatch]:
+        return [m for m in self.matches if m.start < end and start < m.end]
+
+    def _next_word(self, i: int) -> int:
+        while i < len(self.doc) and self.doc[i].text.strip(_PUNCT_EDGE) == "":
+            i += 1
+        return i
+
+    def entities(self) -> list[tuple[int, int, ActorKind]]:
+        """New actors from spaCy entities; adjusts the knowledge-base matches they contain."""
+        out: list[tuple[int, int, ActorKind]] = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "FAC", "GPE", "LOC"):
+                continue
+            start, end = self.clean(ent)
+            if start >= end:
+                continue
+            inner = self._overlapping(start, end)
+            if any(m.start <= start and end <= m.end for m in inner):
+                continue  # the whole name is a knowledge-base name
+            kind = _LABEL_KIND.get(ent.label_)
+            if kind is None:
+                continue  # a place the knowledge base does not know is not an actor
+            words = [t.text for t in self.doc[start:end]]
+            if not any(w[:1].isupper() for w in words) or any(ch.isdigit() for w in words for ch in w):
+                continue
+            if kind == "organization" and self._is_title_part(end):
+                continue
+            same = [m for m in inner if self.kb.entries[m.entry_id].kind == kind or kind == "organization"]
+            if kind == "person":
+                follow = self._next_word(end)
+                joined = [m for m in self.matches if m.start == follow and self.kb.entries[m.entry_id].kind == "person"]
+                if joined and not inner and all(w[:1].isupper() for w in words):
+                    m = joined[0]
+                    if _fits(self.kb.entries[m.entry_id], words):
+                        self._replace(m, KbMatch(start, m.end, m.entry_id, "alias"))
+                        continue
+                    out.append((start, m.end, "person"))
+                    self._drop(m)
+                    continue
+                persons = [m for m in same if self.kb.entries[m.entry_id].kind == "person"]
+                if persons:
+                    m = persons[0]
+                    extra = [t.text for t in self.doc[start:end] if not (m.start <= t.i < m.end)]
+                    if _fits(self.kb.entries[m.entry_id], extra):
+                        self._replace(m, KbMatch(start, end, m.entry_id, "alias"))
+                        for other in inner:
+                            if other is not m:
+                                self._drop(other)
+                        continue
+            elif [m for m in same if self.kb.entries[m.entry_id].kind == "organization"]:
+                continue  # "the Kremlin website": the knowledge base names the body
+            for m in inner:
+                self._drop(m)
+            out.append((start, end, kind))
+        return out
+
+    def _is_title_part(self, end: int) -> bool:
+        """True for an ORG entity that is part of a title before a name ("Defense" Minister X)."""
+        return end < len(self.doc) and fold(self.doc[end].text) in self.lex.person_nouns
+
+    def _replace(self, old: KbMatch, new: KbMatch) -> None:
+        self.matches = [new if m is old else m for m in self.matches if not (m is not old and new.start <= m.start and m.end <= new.end)]
+
+    def _drop(self, match: KbMatch) -> None:
+        self.matches = [m for m in self.matches if m is not match]
+
+    def context_country(self, start: int) -> tuple[str | None, str | None]:
+        """Country and gender told by the words just before a name ("Ukrainian President", "Mrs")."""
+        country = gender = None
+        i = start - 1
+        doc = self.doc
+        places = {m.start: m for m in self.matches}
+        dem = {m.start: m for m in self.demonym_matches}
+        while i >= 0 and start - i <= 6:
+            tok = doc[i]
+            low = fold(tok.text)
+            if tok.text.strip(_PUNCT_EDGE) == "" and tok.text not in ("'s", "’s"):
+                i -= 1
+                continue
+            if tok.tag_ == "POS":
+                i -= 1
+                continue
+            hit = dem.get(i) or places.get(i)
+            if hit is None:
+                for m in (*self.matches, *self.demonym_matches):
+                    if m.start <= i < m.end:
+                        hit = m
+            if hit is not None:
+                entry = self.kb.entries[hit.entry_id]
+                if entry.kind == "country" and country is None:
+                    country = entry.country
+                i = hit.start - 1
+                continue
+            if low in self.lex.honorifics or low in self.lex.person_nouns or tok.pos_ in ("ADJ", "PROPN") and tok.text[:1].isupper():
+                gender = gender or self.lex.honorifics.get(low) or self.lex.gender_of_noun(low)
+                i -= 1
+                continue
+            break
+        return country, gender or None
+
+    def link_short_names(self, persons: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """For each short person name, the actor of the longer name it is part of (when there is one)."""
+        full: list[tuple[int, list[str], str]] = []
+        for m in self.matches:
+            entry = self.kb.entries[m.entry_id]
+            if entry.kind == "person":
+                full.append((m.start, fold(entry.name).split(), entry.id))
+        for start, end in persons:
+            words = fold(self.doc[start:end].text).split()
+            full.append((start, words, actor_id("person", self.doc[start:end].text)))
+        links: dict[tuple[int, int], str] = {}
+        for start, end in persons:
+            words = fold(self.doc[start:end].text).split()
+            best: tuple[int, str] | None = None
+            for pos, long_words, ident in full:
+                if len(long_words) <= len(words) or not set(words) <= set(long_words):
+                    continue
+                if words[-1] not in (long_words[-1], long_words[0]):
+                    continue
+                # the nearest preceding full name wins; a later one only when none precedes
+                rank = start - pos if pos <= start else 10_000 + pos - start
+                if best is None or rank < best[0]:
+                    best = (rank, ident)
+            if best is not None:
+                links[(start, end)] = best[1]
+        return links
+
+    def run(self) -> Names:
+        new = self.entities()
+        new_persons = [(s, e) for s, e, k in new if k == "person"]
+        links = self.link_short_names(new_persons)
+        for m in self.matches:
+            entry = self.kb.entries[m.entry_id]
+            draft = self.draft_for_entry(entry)
+            draft.aliases[self.doc[m.start : m.end].text] = None
+            self.refs.append(Ref(m.start, m.end, entry.id, m.basis, f"knowledge base {m.basis}"))
+        for start, end, kind in new:
+            text = self.doc[start:end].text
+            linked = links.get((start, end))
+            if linked is not None and linked in self.drafts:
+                draft = self.drafts[linked]
+                note = f"part of the name {draft.name}"
+            else:
+                draft = self.draft_new(kind, text)
+                note = "name (spaCy entity)"
+                if linked is not None:  # a longer new name later in the text
+                    self._pending.append((linked, text))
+            country, gender = self.context_country(start)
+            draft.country = draft.country or country
+            if kind == "person":
+                draft.gender = draft.gender or gender
+            draft.aliases[text] = None
+            self.refs.append(Ref(start, end, draft.id, "name", note))
+        self._resolve_pending()
+        demonyms = self.groups()
+        places: dict[int, str] = {}
+        for ref in self.refs:
+            d = self.drafts[ref.actor_id]
+            if d.kind == "country" and d.country:
+                for i in range(ref.start, ref.end):
+                    places[i] = d.country
+        self.refs.sort(key=lambda r: r.start)
+        return Names(self.refs, self.drafts, demonyms, places)
+
+    def _resolve_pending(self) -> None:
+        """Short names seen before their full form: move their mentions to the full-name actor."""
+        for target, short in self._pending:
+            if target not in self.drafts:
+                continue
+            source_id = actor_id("person", short)
+            if source_id == target or source_id not in self.drafts:
+                continue
+            for ref in self.refs:
+                if ref.actor_id == source_id:
+                    ref.actor_id = target
+                    ref.note = f"part of the name {self.drafts[target].name}"
+            self.drafts[target].aliases.update(self.drafts[source_id].aliases)
+            del self.drafts[source_id]
+
+    def groups(self) -> dict[int, str]:
+        """Group actors from demonyms; returns the demonyms left for role phrases."""
+        left: dict[int, str] = {}
+        taken = {i for r in self.refs for i in range(r.start, r.end)}
+        for m in self.demonym_matches:
+            entry = self.kb.entries[m.entry_id]
+            if entry.country is None or any(i in taken for i in range(m.start, m.end)):
+                continue
+            last = self.doc[m.end - 1]
+            head = last.head
+            if last.dep_ in ("amod", "compound", "nmod") and head.i >= m.end and head.tag_ in ("NNS", "NNPS"):
+                lemma = fold(head.lemma_)
+                if lemma in self.lex.group_nouns and not any(i in taken for i in range(m.start, head.i + 1)):
+                    name = self.doc[m.start : head.i + 1].text
+                    draft = self.draft_new("group", name)
+                    draft.country = entry.country
+                    draft.aliases[name] = None
+                    self.refs.append(Ref(m.start, head.i + 1, draft.id, "demonym", f"group of {entry.name}"))
+                    taken.update(range(m.start, head.i + 1))
+                    continue
+            if last.tag_ in ("NNS", "NNPS") and last.dep_ not in ("amod", "compound"):
+                draft = self.draft_for_entry(entry)
+                draft.aliases[self.doc[m.start : m.end].text] = None
+                self.refs.append(Ref(m.start, m.end, entry.id, "demonym", f"people of {entry.name}"))
+                taken.update(range(m.start, m.end))
+                continue
+            for i in range(m.start, m.end):
+                left[i] = entry.country
+        return left
+
+
+def find_names(doc: Doc, kb: KnowledgeBase, lex: ActorLexicon, matches: list[KbMatch]) -> Names:
+    return NameFinder(doc, kb, lex, matches).run()

@@ -1,0 +1,348 @@
+"""Role phrases, descriptions and pronouns resolved to actors, in text order, by salience.
+
+Steps, for each referring phrase in text order (names were linked before, by actor_names):
+
+1. Role phrases with a place or body: "the US president", "the Russian leader", "the Kremlin chief",
+   "the president-elect of the United States", "the NATO chief": the person the knowledge base says
+   held that office on the article's date (the most salient one when several did).
+2. A phrase in apposition to a name ("the new American president, Donald Trump") is that name.
+3. Descriptions: "the <person noun>" ("the magnate"), "the <party word>" ("the Republican"),
+   "the <party word> <noun>" ("the Republican leader"): the most salient compatible person before it;
+   compatible means same gender where known, same party where the phrase names one, and, for a
+   noun of office ("the president"), holding such an office on the date or so described earlier.
+   A party phrase with no such person before it goes to the office holder of that party on the date.
+4. Personal pronouns (he, his, him, himself, she, her, hers, herself): the most salient person of a
+   compatible gender before it, never a co-argument of the same verb (a reflexive takes its subject).
+
+Salience is a simplified Lappin and Leass (1994) score: each earlier mention adds 100, plus 80 as a
+subject, 50 as an object, 40 otherwise, halved for every sentence back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extract.actor_lexicon import ActorLexicon
+from onrecord.extract.actor_names import Draft, Names, Ref
+from onrecord.knowledge.base import Entry, KnowledgeBase
+from onrecord.knowledge.ids import fold
+
+_PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+_REFLEXIVE = frozenset({"himself", "herself"})
+_DEFINITE = frozenset({"the", "this", "that"})
+_PAST = frozenset({"former", "ex", "then", "late", "previous", "erstwhile"})
+_WINDOW = 6  # sentences back that count for salience
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    actor_id: str
+    token: int
+    sent: int
+    weight: float
+
+
+def _role_weight(tok: Token) -> float:
+    dep = tok.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return 80.0
+    if dep in ("dobj", "iobj", "attr"):
+        return 50.0
+    return 40.0
+
+
+class Resolver:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, lex: ActorLexicon, names: Names, date: str | None) -> None:
+        self.doc, self.kb, self.lex, self.names, self.date = doc, kb, lex, names, date
+        self.drafts = names.drafts
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                self.sent_of[t.i] = n
+        self.covered: dict[int, Ref] = {}
+        for ref in names.refs:
+            for i in range(ref.start, ref.end):
+                self.covered[i] = ref
+        self.seen: list[_Seen] = []
+        self.office_nouns = {n for o in kb.offices.values() for n in o.nouns}
+
+    # --- salience -------------------------------------------------------------------------------
+    def _note(self, ref: Ref) -> None:
+        head = self.doc[ref.end - 1]
+        for t in self.doc[ref.start : ref.end]:
+            if t.head.i < ref.start or t.head.i >= ref.end:
+                head = t
+        self.seen.append(_Seen(ref.actor_id, ref.start, self.sent_of[ref.start], 100.0 + _role_weight(head)))
+
+    def _scores(self, at: int, exclude: set[str] | None = None) -> dict[str, float]:
+        """Salience of each actor seen before token ``at``: per sentence its best mention, halved per sentence back."""
+        here = self.sent_of[at]
+        best: dict[tuple[str, int], float] = {}
+        for s in self.seen:
+            if s.token >= at or here - s.sent > _WINDOW:
+                continue
+            if exclude and s.actor_id in exclude:
+                continue
+            key = (s.actor_id, s.sent)
+            best[key] = max(best.get(key, 0.0), s.weight + s.token / 1e6)  # the later mention wins a tie
+        scores: dict[str, float] = {}
+        for (actor, sent), weight in best.items():
+            scores[actor] = scores.get(actor, 0.0) + weight * 0.5 ** (here - sent)
+        for actor in self._clause_subjects(at):
+            if actor in scores:
+                scores[actor] += 120.0
+        return scores
+
+    def _clause_subjects(self, at: int) -> set[str]:
+        """Actors named as the subject of a clause that contains token ``at`` (before it)."""
+        out: set[str] = set()
+        tok = self.doc[at]
+        seen = 0
+        while tok.head.i != tok.i and seen < 8:
+            tok = tok.head
+            seen += 1
+            for k in tok.children:
+                if k.dep_ in ("nsubj", "nsubjpass") and k.i < at and k.i in self.covered:
+                    out.add(self.covered[k.i].actor_id)
+        return out
+
+    # --- compatibility --------------------------------------------------------------------------
+    def _person(self, actor: str) -> Draft | None:
+        d = self.drafts.get(actor)
+        return d if d is not None and d.kind == "person" else None
+
+    def _holds(self, draft: Draft, noun: str) -> bool:
+        if noun in draft.descriptors:
+            return True
+        if draft.entry is None:
+            return False
+        return any(noun in o.nouns for o in self.kb.offices_held(draft.entry.name, self.date))
+
+    def _compatible(self, draft: Draft, gender: str | None, parties: set[str], noun: str | None) -> bool:
+        if gender and draft.gender and draft.gender != gender:
+            return False
+        if parties and draft.party not in parties:
+            return False
+        return not (noun and noun in self.office_nouns and not self._holds(draft, noun))
+
+    def _best(self, at: int, gender: str | None, parties: set[str], noun: str | None, exclude: set[str]) -> str | None:
+        scores = self._scores(at, exclude)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        for actor, _ in ranked:
+            draft = self._person(actor)
+            if draft is not None and self._compatible(draft, gender, parties, noun):
+                return actor
+        return None
+
+    # --- phrases --------------------------------------------------------------------------------
+    def _noun_phrase(self, tok: Token) -> tuple[int, str] | None:
+        """The start and folded text of the longest person noun ending at tok ("prime minister")."""
+        for back in (3, 2, 1, 0):
+            start = tok.i - back
+            if start < 0 or any(i in self.covered for i in range(start, tok.i + 1)):
+                continue
+            phrase = fold(self.doc[start : tok.i + 1].text)
+            if phrase in self.lex.person_nouns or phrase in self.office_nouns or phrase in self.lex.leader_nouns:
+                return start, phrase
+        return None
+
+    def _modifiers(self, tok: Token, start: int) -> tuple[str | None, str | None, set[str], bool, int]:
+        """Country, organization, parties, past-tense flag and the phrase start, from tok's dependents."""
+        country = organization = None
+        parties: set[str] = set()
+        past = False
+        first = start
+        kids = list(tok.children)
+        for k in kids:
+            if k.dep_ == "prep" and k.lower_ == "of":
+                kids.extend(k.children)
+        for k in kids:
+            if k.i in self.covered:
+                ref = self.covered[k.i]
+                d = self.drafts[ref.actor_id]
+                if d.kind == "country" or (d.kind == "organization" and ref.basis == "metonym"):
+                    country = country or d.country
+                elif d.kind == "organization":
+                    organization = organization or d.name
+                    country = country or None
+                if k.i < tok.i:
+                    first = min(first, ref.start)
+                continue
+            if k.i in self.names.demonyms:
+                country = country or self.names.demonyms[k.i]
+            low = fold(k.text)
+            if low in self.kb.party_words and k.i < tok.i:
+                parties |= self.kb.parties_for(low)
+            if low in _PAST or low.startswith("ex-"):
+                past = True
+            if k.i < tok.i and k.dep_ in ("det", "amod", "compound", "poss", "nmod", "advmod", "npadvmod"):
+                first = min(first, k.left_edge.i if k.dep_ != "det" else k.i)
+        return country, organization, parties, past, first
+
+    def _determined(self, tok: Token) -> bool:
+        return any(k.dep_ in ("det", "poss") and (k.lower_ in _DEFINITE or k.dep_ == "poss") for k in tok.children)
+
+    def _appos_name(self, tok: Token) -> Ref | None:
+        for k in tok.children:
+            if k.dep_ == "appos" and k.i in self.covered:
+                return self.covered[k.i]
+        if tok.dep_ == "appos" and tok.head.i in self.covered:
+            return self.covered[tok.head.i]
+        return None
+
+    def _office_holder(self, noun: str, country: str | None, organization: str | None, parties: set[str], at: int) -> tuple[Entry, str] | None:
+        if self.date is None:
+            return None
+        noun = self.lex.leader_nouns.get(noun, noun)
+        if organization is not None:
+            holders = self.kb.holders(noun, self.date, organization=organization)
+        else:
+            holders = self.kb.holders(noun, self.date, country=country)
+        if parties:
+            holders = [h for h in holders if h.party in parties]
+        if not holders:
+            return None
+        scores = self._scores(at)
+        entry = max(holders, key=lambda e: (scores.get(e.id, 0.0), -holders.index(e)))
+        offices = [o.title for o in self.kb.offices_held(entry.name, self.date) if noun in o.nouns]
+        return entry, f"{offices[0] if offices else noun} on {self.date}"
+
+    def _party_holder(self, parties: set[str], noun: str) -> tuple[Entry, str] | None:
+        """The office holder of one of the parties on the date ("the Republican leader" with no antecedent)."""
+        if self.date is None or not parties:
+            return None
+        noun = self.lex.leader_nouns.get(noun, noun)
+        for office in self.kb.offices.values():
+            if noun not in office.nouns:
+                continue
+            for t in self.kb.tenures:
+                if t.office_id == office.id and t.valid_on(self.date):
+                    entry = self.kb.lookup(t.person)
+                    if entry is not None and entry.party in parties:
+                        return entry, f"{office.title} on {self.date}, of the {entry.party}"
+        return None
+
+    def _description(self, tok: Token) -> Ref | None:
+        """A role phrase or description headed by tok, resolved; None when tok heads none."""
+        if tok.i in self.covered or tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.tag_ in ("NNS", "NNPS"):
+            return None
+        if tok.dep_ in ("compound", "amod", "poss") or (tok.i + 1 < len(self.doc) and (tok.i + 1) in self.covered and self.doc[tok.i + 1].head.i == tok.i + 1 and tok.head.i == tok.i + 1):
+            return None  # a title before a name ("President Putin") or a modifier
+        low = fold(tok.text)
+        found = self._noun_phrase(tok)
+        party_only = found is None and low in self.kb.party_words and tok.text[:1].isupper()
+        if found is None and not party_only:
+            return None
+        noun_start, noun = found if found is not None else (tok.i, "")
+        country, organization, parties, past, first = self._modifiers(tok, noun_start)
+        if tok.text[:1].isupper() and low in self.kb.party_words:
+            parties |= self.kb.parties_for(low)  # "the Republican": the head word names the party
+        has_place = country is not None or organization is not None
+        if not has_place and not self._determined(tok):
+            return None
+        start, end = first, tok.i + 1
+        gender = self.lex.gender_of_noun(noun) if noun else None
+        appos = self._appos_name(tok)
+        if appos is not None:
+            return Ref(start, end, appos.actor_id, "role" if noun in self.office_nouns else "description", "in apposition to the name")
+        if has_place and noun and not past:
+            hit = self._office_holder(noun, country, organization, parties, start)
+            if hit is not None:
+                entry, why = hit
+                self._ensure(entry)
+                return Ref(start, end, entry.id, "role", why)
+            if noun in self.office_nouns or noun in self.lex.leader_nouns:
+                return None  # an office the knowledge base has no holder for: leave it unresolved
+        if has_place:
+            return None
+        exclude = self._coarguments(tok)
+        actor = self._best(start, gender, parties, noun or None, exclude)
+        if actor is not None:
+            what = f"the {noun or 'person'}" + (f" of the {', '.join(sorted(parties))}" if parties else "")
+            return Ref(start, end, actor, "description", f"most salient person compatible with {what}")
+        if parties and not past:
+            hit = self._party_holder(parties, noun or "leader")
+            if hit is not None:
+                entry, why = hit
+                self._ensure(entry)
+                return Ref(start, end, entry.id, "role", why)
+        return None
+
+    def _coarguments(self, tok: Token) -> set[str]:
+        """Actors named as other arguments of tok's verb (a pronoun or description cannot be them)."""
+        out: set[str] = set()
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "iobj", "pobj"):
+            return out
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        for k in verb.children:
+            if k.i != tok.i and k.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj") and k.i in self.covered:
+                out.add(self.covered[k.i].actor_id)
+        return out
+
+    def _pronoun(self, tok: Token) -> Ref | None:
+        low = tok.lower_
+        gender = _PRONOUNS.get(low)
+        if gender is None or tok.pos_ != "PRON" or tok.i in self.covered:
+            return None
+        if low in _REFLEXIVE:
+            verb = tok.head
+            for k in verb.children:
+                if k.dep_ in ("nsubj", "nsubjpass") and k.i in self.covered:
+                    actor = self.covered[k.i].actor_id
+                    draft = self._person(actor)
+                    if draft is not None and self._compatible(draft, gender, set(), None):
+                        return Ref(tok.i, tok.i + 1, actor, "pronoun", "reflexive: the subject of its verb")
+        actor = self._best(tok.i, gender, set(), None, self._coarguments(tok))
+        if actor is None:
+            return None
+        return Ref(tok.i, tok.i + 1, actor, "pronoun", f"most salient {'male' if gender == 'm' else 'female'} or unknown-gender person before it")
+
+    def _ensure(self, entry: Entry) -> None:
+        if entry.id not in self.drafts:
+            self.drafts[entry.id] = Draft(entry.id, entry.name, entry.kind, entry.country, gender=entry.gender, party=entry.party, entry=entry)
+
+    def _describe(self, ref: Ref) -> None:
+        """Remember the nouns a text uses for a person ("President Xi", "the minister") for later phrases."""
+        draft = self.drafts.get(ref.actor_id)
+        if draft is None or draft.kind != "person":
+            return
+        i = ref.start - 1
+        while i >= 0 and ref.start - i <= 4 and i not in self.covered:
+            low = fold(self.doc[i].text)
+            if low in self.lex.person_nouns or low in self.office_nouns:
+                draft.descriptors.add(self.lex.leader_nouns.get(low, low))
+            elif self.doc[i].pos_ not in ("ADJ", "PROPN", "DET", "PUNCT"):
+                break
+            i -= 1
+
+    def run(self) -> list[Ref]:
+        out: list[Ref] = []
+        by_start = {r.start: r for r in self.names.refs}
+        i = 0
+        while i < len(self.doc):
+            ref = by_start.get(i)
+            if ref is not None:
+                self._describe(ref)
+                self._note(ref)
+                out.append(ref)
+                i = ref.end
+                continue
+            tok = self.doc[i]
+            new = self._pronoun(tok) or self._description(tok)
+            if new is not None:
+                # a description's words before its head were passed over; keep the mention whole
+                out = [r for r in out if r.end <= new.start or r.basis not in ("description", "role")]
+                self._note(new)
+                out.append(new)
+            i += 1
+        return out
+
+
+def resolve(doc: Doc, kb: KnowledgeBase, lex: ActorLexicon, names: Names, date: str | None) -> list[Ref]:
+    """Every reference of the text in order: names, then resolved roles, descriptions and pronouns."""
+    return Resolver(doc, kb, lex, names, date).run()

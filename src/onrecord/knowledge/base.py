@@ -1,0 +1,341 @@
+"""The knowledge base: countries, organizations, people and who held which office when.
+
+Loaded once per process from the package's data files (``knowledge/data``), optionally extended with
+a Wikidata export (:mod:`onrecord.knowledge.wikidata`). Everything here is read-only after loading.
+
+Files (tab-separated, ``#`` comments, ``|`` between list items):
+
+- ``countries.tsv``: alpha-3, name, aliases, demonyms, metonyms (every other ISO 3166 entry comes
+  from pycountry with its ISO names only).
+- ``organizations.tsv``: name, aliases, country, source.
+- ``people.tsv``: name, aliases, gender, country, party, source.
+- ``offices.tsv``: id, country, organization, title, nouns.
+- ``tenures.tsv``: office, person, start, end, source.
+- ``parties.tsv``: party, country, words.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from onrecord.knowledge.ids import actor_id, fold
+from onrecord.model import ActorKind, Role
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One actor the knowledge base knows."""
+
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    gender: str | None = None  # "m" | "f" | None
+    party: str | None = None
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def id(self) -> str:
+        return actor_id(self.kind, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    id: str
+    title: str
+    country: str | None
+    organization: str | None
+    nouns: tuple[str, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    office_id: str
+    person: str  # the holder's canonical name
+    start: str | None
+    end: str | None  # None: no end known
+    source: str = ""
+
+    def valid_on(self, date: str) -> bool:
+        """True when the date (any ISO precision) falls in [start, end)."""
+        return (self.start is None or low(self.start) <= high(date)) and (
+            self.end is None or low(date) < low(self.end)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """An indexed surface form: which entry it names and how (name, alias, demonym, metonym)."""
+
+    entry_id: str
+    basis: str
+    case_sensitive: bool
+
+
+def low(date: str) -> str:
+    """The earliest day an ISO date of any precision can mean ("2024-12" -> "2024-12-01")."""
+    return date + "-01-01"[len(date) - 4 :] if len(date) < 10 else date[:10]
+
+
+def high(date: str) -> str:
+    """The latest day an ISO date can mean ("2024-12" -> "2024-12-31", close enough for comparisons)."""
+    return date + "-12-31"[len(date) - 4 :] if len(date) < 10 else date[:10]
+
+
+def case_sensitive(alias: str) -> bool:
+    """Acronyms ("US", "WHO", "U.N.") match only as written; other names match in any case."""
+    letters = alias.replace(".", "").replace("-", "").replace("+", "")
+    return alias.isupper() and len(letters) <= 6
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    offices: dict[str, Office] = field(default_factory=dict)
+    tenures: list[Tenure] = field(default_factory=list)
+    party_words: dict[str, set[str]] = field(default_factory=dict)  # folded word -> party names
+
+    # --- building -------------------------------------------------------------------------------
+    def add(self, entry: Entry) -> None:
+        """Add an entry, merging aliases (and filling gaps) with an entry of the same id."""
+        old = self.entries.get(entry.id)
+        if old is not None:
+            aliases = tuple(dict.fromkeys(old.aliases + entry.aliases))
+            entry = Entry(
+                name=old.name,
+                kind=old.kind,
+                country=old.country or entry.country,
+                aliases=aliases,
+                gender=old.gender or entry.gender,
+                party=old.party or entry.party,
+                demonyms=tuple(dict.fromkeys(old.demonyms + entry.demonyms)),
+                metonyms=tuple(dict.fromkeys(old.metonyms + entry.metonyms)),
+                source="; ".join(s for s in (old.source, entry.source) if s),
+            )
+        self.entries[entry.id] = entry
+        self.__dict__.pop("_names", None)
+
+    def add_office(self, office: Office) -> None:
+        self.offices.setdefault(office.id, office)
+
+    def add_tenure(self, tenure: Tenure) -> None:
+        if tenure not in self.tenures:
+            self.tenures.append(tenure)
+            self.__dict__.pop("_by_person", None)
+
+    # --- lookups --------------------------------------------------------------------------------
+    def names(self) -> dict[str, list[Name]]:
+        """Every surface form, folded, with what it names (built once, then cached)."""
+        cached: dict[str, list[Name]] | None = self.__dict__.get("_names")
+        if cached is not None:
+            return cached
+        out: dict[str, list[Name]] = {}
+        for entry in self.entries.values():
+            forms = [(entry.name, "name")] + [(a, "alias") for a in entry.aliases]
+            forms += [(m, "metonym") for m in entry.metonyms]
+            for form, basis in forms:
+                key = fold(form)
+                if key.startswith("the ") and basis != "name":
+                    key = key[4:]
+                if not key:
+                    continue
+                named = out.setdefault(key, [])
+                if not any(n.entry_id == entry.id for n in named):
+                    named.append(Name(entry.id, basis, case_sensitive(form)))
+        self.__dict__["_names"] = out
+        return out
+
+    def demonyms(self) -> dict[str, str]:
+        """Folded demonym or adjective -> entry id of its country."""
+        cached: dict[str, str] | None = self.__dict__.get("_demonyms")
+        if cached is None:
+            cached = {fold(d): e.id for e in self.entries.values() for d in e.demonyms}
+            self.__dict__["_demonyms"] = cached
+        return cached
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry a name, alias or metonym denotes (None when unknown or ambiguous)."""
+        named = self.names().get(fold(text))
+        if not named or len(named) > 1:
+            return None
+        return self.entries[named[0].entry_id]
+
+    def country_entry(self, alpha3: str) -> Entry | None:
+        return self.entries.get(actor_id("country", self.country_names().get(alpha3, "")))
+
+    def country_names(self) -> dict[str, str]:
+        cached: dict[str, str] | None = self.__dict__.get("_countries")
+        if cached is None:
+            cached = {e.country: e.name for e in self.entries.values() if e.kind == "country" and e.country}
+            self.__dict__["_countries"] = cached
+        return cached
+
+    def tenures_of(self, person: str) -> list[Tenure]:
+        by_person: dict[str, list[Tenure]] | None = self.__dict__.get("_by_person")
+        if by_person is None:
+            by_person = {}
+            for t in self.tenures:
+                by_person.setdefault(t.person, []).append(t)
+            self.__dict__["_by_person"] = by_person
+        return by_person.get(person, [])
+
+    def roles_of(self, person: str) -> tuple[Role, ...]:
+        """The person's offices as contract roles."""
+        roles = []
+        for t in self.tenures_of(person):
+            office = self.offices[t.office_id]
+            roles.append(Role(title=office.title, country=office.country, start=t.start, end=t.end))
+        return tuple(roles)
+
+    def holders(self, noun: str, date: str, *, country: str | None = None, organization: str | None = None) -> list[Entry]:
+        """People holding, on the date, an office of the country or organization that the noun describes."""
+        noun = fold(noun)
+        out: list[Entry] = []
+        for office in self.offices.values():
+            if noun not in office.nouns:
+                continue
+            if country is not None and office.country != country:
+                continue
+            if organization is not None and office.organization != organization:
+                continue
+            if country is None and organization is None:
+                continue
+            for t in self.tenures:
+                if t.office_id == office.id and t.valid_on(date):
+                    entry = self.entries.get(actor_id("person", t.person))
+                    if entry is not None and entry not in out:
+                        out.append(entry)
+        return out
+
+    def offices_held(self, person: str, date: str | None) -> list[Office]:
+        """Offices the person holds on the date (all offices ever held when the date is unknown)."""
+        return [self.offices[t.office_id] for t in self.tenures_of(person) if date is None or t.valid_on(date)]
+
+    def parties_for(self, word: str) -> set[str]:
+        """Party names a word such as "Republican" or "Tory" denotes."""
+        return self.party_words.get(fold(word), set())
+
+    def people(self) -> Iterator[Entry]:
+        return (e for e in self.entries.values() if e.kind == "person")
+
+
+# --- loading ------------------------------------------------------------------------------------
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("onrecord.knowledge").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        yield [c.strip() for c in line.split("\t")]
+
+
+def _items(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+def _cell(row: list[str], i: int) -> str:
+    return row[i] if i < len(row) else ""
+
+
+def load_countries(kb: KnowledgeBase) -> None:
+    import pycountry
+
+    listed: set[str] = set()
+    for row in _rows("countries.tsv"):
+        alpha3, name = row[0], row[1]
+        listed.add(alpha3)
+        aliases = list(_items(_cell(row, 2)))
+        record = pycountry.countries.get(alpha_3=alpha3)
+        if record is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(record, attr, None)
+                if value and value != name and "," not in value:
+                    aliases.append(value)
+        kb.add(
+            Entry(
+                name=name,
+                kind="country",
+                country=alpha3,
+                aliases=tuple(dict.fromkeys(aliases)),
+                demonyms=_items(_cell(row, 3)),
+                metonyms=_items(_cell(row, 4)),
+                source="ISO 3166-1 via pycountry; countries.tsv",
+            )
+        )
+    for record in pycountry.countries:
+        if record.alpha_3 in listed:
+            continue
+        name = getattr(record, "common_name", None) or record.name
+        extra = tuple(v for v in (record.name, getattr(record, "official_name", None)) if v and v != name and "," not in v)
+        kb.add(Entry(name=name, kind="country", country=record.alpha_3, aliases=extra, source="ISO 3166-1 via pycountry"))
+
+
+def load_package_data(kb: KnowledgeBase) -> None:
+    """Fill the knowledge base from the package's data files."""
+    load_countries(kb)
+    for row in _rows("organizations.tsv"):
+        kb.add(
+            Entry(
+                name=row[0],
+                kind="organization",
+                country=_cell(row, 2) or None,
+                aliases=_items(_cell(row, 1)),
+                source=_cell(row, 3),
+            )
+        )
+    for row in _rows("people.tsv"):
+        kb.add(
+            Entry(
+                name=row[0],
+                kind="person",
+                aliases=_items(_cell(row, 1)),
+                gender=_cell(row, 2) or None,
+                country=_cell(row, 3) or None,
+                party=_cell(row, 4) or None,
+                source=_cell(row, 5),
+            )
+        )
+    for row in _rows("offices.tsv"):
+        kb.add_office(
+            Office(
+                id=row[0],
+                country=row[1] or None,
+                organization=_cell(row, 2) or None,
+                title=_cell(row, 3),
+                nouns=tuple(fold(n) for n in _items(_cell(row, 4))),
+                source="offices.tsv",
+            )
+        )
+    for row in _rows("tenures.tsv"):
+        kb.add_tenure(Tenure(row[0], row[1], _cell(row, 2) or None, _cell(row, 3) or None, _cell(row, 4)))
+    for row in _rows("parties.tsv"):
+        for word in _items(_cell(row, 2)):
+            kb.party_words.setdefault(fold(word), set()).add(row[0])
+
+
+@cache
+def default_kb() -> KnowledgeBase:
+    """The knowledge base of the package's data, loaded once per process."""
+    kb = KnowledgeBase()
+    load_package_data(kb)
+    LOGGER.debug("knowledge base: %d entries, %d tenures", len(kb.entries), len(kb.tenures))
+    return kb
+
+
+def load_kb(extra: Iterable[str] = ()) -> KnowledgeBase:
+    """A fresh knowledge base of the package's data extended with Wikidata JSON exports (paths)."""
+    from onrecord.knowledge.wikidata import extend_from_file
+
+    kb = KnowledgeBase()
+    load_package_data(kb)
+    for path in extra:
+        extend_from_file(kb, path)
+    return kb

@@ -1,0 +1,26 @@
+"""Stable actor ids and the text normal form that names are compared in."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Case-folded, accent-free text with straight apostrophes and single spaces ("Élysée" -> "elysee")."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
+
+
+def slug(text: str) -> str:
+    """A lower-case ascii slug: "Volodymyr Zelensky" -> "volodymyr-zelensky"."""
+    return _SLUG_RE.sub("-", fold(text).replace("'", "")).strip("-")
+
+
+def actor_id(kind: str, name: str) -> str:
+    """The global id of an actor: the same kind and canonical name give the same id in every article."""
+    return f"actor-{kind}-{slug(name)}"

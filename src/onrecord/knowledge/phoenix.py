@@ -1,0 +1,111 @@
+"""Convert the PETRARCH2 Phoenix agents dictionary into onrecord's lexicon of person nouns.
+
+The agents file (openeventdata/petrarch2, MIT licence) lists role words with CAMEO agent codes:
+``MINISTER [~GOV]``, ``TYCOON [~BUS]``. It mixes nouns for people with nouns for bodies
+(``COMPANY``, ``MINISTRY``); :func:`person_nouns` keeps the ones whose head word names a person.
+Run once by hand to refresh ``data/person_nouns.txt``::
+
+    python -m onrecord.knowledge.phoenix ../shared/data/petrarch/Phoenix.agents.txt
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+LOGGER = logging.getLogger(__name__)
+
+# head words that name a body, a thing or a place, never a person
+_NOT_PERSON_HEADS = frozenset(
+    """
+    agency airline airway association authority bank branch business cabinet camp center centre chamber
+    church club commission committee company conglomerate congress corporation council court department
+    directorate enterprise exchange faction firm force forces front government group headquarters industry
+    institute institution jet junta league legislature maker manufacturer media ministry monastary monastery
+    movement network newspaper office organization organisation parliament party police press regime
+    school service ship station tanker team union unit university vessel army navy corps military militia
+    administration bureau tribunal senate assembly mission embassy consulate carrier helicopter airliner
+    aircraft plane missile drone truck vehicle tank boat submarine warship frigate destroyer cruiser for
+    """.split()
+)
+# person-like endings; words with other endings are kept only when listed in _PERSON_HEADS
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "crat", "arch")
+_PERSON_HEADS = frozenset(
+    """
+    chief head boss king queen prince princess emir sheikh sultan shah monarch pope cleric imam mullah
+    ayatollah rabbi priest monk nun bishop cardinal general colonel captain major lieutenant sergeant
+    admiral marshal commander officer official envoy delegate diplomat consul ambassador attache aide
+    deputy secretary minister premier chancellor president governor mayor senator judge magistrate
+    prosecutor attorney lawyer advocate spokesperson spokesman spokeswoman chairman chairwoman chair
+    citizen civilian resident refugee migrant immigrant emigrant victim hostage captive prisoner detainee
+    suspect convict fugitive thief rebel insurgent militant guerrilla guerilla terrorist extremist jihadist
+    radical separatist nationalist loyalist dissident activist protester protestor demonstrator striker
+    student pupil teacher professor scholar academic scientist doctor physician surgeon nurse medic
+    journalist reporter correspondent editor columnist commentator analyst expert economist historian
+    police policeman policewoman constable inspector detective agent spy soldier trooper marine sailor
+    pilot veteran recruit conscript mercenary sniper fighter warrior volunteer peasant farmer worker
+    laborer labourer employee unionist candidate nominee incumbent successor predecessor founder leader
+    academic cleric medic
+    """.split()
+)
+
+
+def _expand(entry: str, substitutions: dict[str, list[str]]) -> list[str]:
+    """The phrases an agents-file entry stands for, with ``!SET!`` substitutions applied."""
+    match = re.search(r"!([A-Z]+)!", entry)
+    if not match:
+        return [entry]
+    out: list[str] = []
+    for word in substitutions.get(match.group(1), []):
+        out.extend(_expand(entry[: match.start()] + word + entry[match.end() :], substitutions))
+    return out
+
+
+def _is_person(phrase: str) -> bool:
+    head = phrase.split()[-1]
+    if head in _NOT_PERSON_HEADS or len(head) < 3:
+        return False
+    return head in _PERSON_HEADS or head.endswith(_PERSON_SUFFIXES)
+
+
+def person_nouns(lines: Iterable[str]) -> list[str]:
+    """Lower-case singular person nouns (one or more words) found in the agents file's lines."""
+    substitutions: dict[str, list[str]] = {}
+    found: set[str] = set()
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        sub = re.match(r"!([A-Z]+)!\s*=\s*(.+)", line)
+        if sub:
+            substitutions[sub.group(1)] = [w.strip() for w in sub.group(2).split(",")]
+            continue
+        entry = re.split(r"[\[{]", line, maxsplit=1)[0].strip()
+        if not entry or not re.fullmatch(r"[A-Z!_\-.']+", entry):
+            continue
+        for phrase in _expand(entry, substitutions):
+            words = phrase.replace("_", " ").lower().split()
+            if words and words[-1] not in ("men", "women") and _is_person(" ".join(words)):
+                found.add(" ".join(words))
+    return sorted(found)
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0])
+    nouns = person_nouns(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    out = Path(__file__).with_name("data") / "phoenix_person_nouns.txt"
+    header = (
+        "# Person nouns converted from PETRARCH2 Phoenix.agents.txt (openeventdata/petrarch2 at 676801c,\n"
+        "# MIT licence, Copyright (c) 2014 Open Event Data Alliance) by onrecord.knowledge.phoenix.\n"
+    )
+    out.write_text(header + "\n".join(nouns) + "\n", encoding="utf-8")
+    LOGGER.info("wrote %d person nouns to %s", len(nouns), out)
+    return 0
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    sys.exit(main(sys.argv[1:]))

@@ -182,7 +182,7 @@ def main() -> int:
         if args.show:
             mark = "ok " if got == want else "BAD"
             print(f"{mark} {want:9} {got:9} {'C' if ok else '-'} src={src}/{sorted(gs)} tgt={tgt}/{sorted(gt)} "
-                  f"| {ev.trigger if ev else ''} | {rec['text'][:150]}")
+                  f"| {ev.trigger if ev else None} [{ev.actor1_text if ev else None}] [{ev.actor2_text if ev else None}] | {rec['text'][:150]}")
     n = len(pairs)
     acc = sum(1 for g, p in pairs if g == p) / n if n else 0.0
     mf1, per = macro_f1(pairs)

@@ -128,10 +128,28 @@ def actorish(tok: Token) -> bool:
     return any(t.ent_type_ in ACTOR_ENTS for t in words)
 
 
+INNER_PREPS = ("of", "on", "by", "from", "against", "with", "into", "to", "in")
+
+
+def _inner_actor(tok: Token) -> Token | None:
+    """An actor named inside a phrase: "calls by Belarus's rulers", "the removal of President X"."""
+    for p in INNER_PREPS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == p:
+                obj = _pobj(c)
+                if obj is not None and actorish(obj):
+                    return obj
+    return None
+
+
 def _pick(candidates: list[Token]) -> list[Token]:
     for c in candidates:
         if actorish(c):
             return [c, *c.conjuncts]
+    for c in candidates:
+        inner = _inner_actor(c)
+        if inner is not None:
+            return [inner, *inner.conjuncts]
     for c in candidates:
         if c.ent_type_ not in TEMPORAL_ENTS and c.pos_ != "PRON":
             return [c, *c.conjuncts]
@@ -246,6 +264,10 @@ class SentenceCoder:
         comp, via_ready = _complement(verb, self.lex)
         inner = self.code(comp) if comp is not None else None
         frames = self.lex.frames
+        if own is not None and comp is not None and own.code.category == "REQUEST" and comp.dep_ == "ccomp":
+            comp_subj = _subjects(comp)
+            if comp_subj and not any(actorish(t) for t in own.targets):
+                own.targets = comp_subj  # "demanded that X forsake ...": the demand is made of X
         if inner is not None and comp is not None:
             is_report = lemma in frames.get("report", set())
             is_pass = lemma in frames.get("pass", set())
@@ -256,8 +278,8 @@ class SentenceCoder:
                                   own_verbal=own is not None and own.code.category in VERBAL and not is_report)
             if own.code.category in VERBAL or own.code.category in MATERIAL_CONFLICT:
                 self.consumed_verbs.add(comp.i)
-                if own.code.category == "REQUEST" and comp.dep_ == "ccomp" and not own.targets:
-                    own.targets = _subjects(comp)
+                if not own.targets:
+                    own.targets = list(inner.targets)
                 if own.code.mode is None and inner.code.mode:
                     own.code = replace(own.code, mode=inner.code.mode if own.code.category == "THREATEN" else None)
         if own is None:

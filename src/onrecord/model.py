@@ -129,6 +129,11 @@ class Claim:
     change: str | None = None  # up | down | more | less: a change against a base, not a level
     text: str = ""  # the quantity as written
     measure: str | None = None  # e.g. dead | casualties | count: how the measured thing is defined
+    scope: str | None = None  # whose or where the figure is (ISO alpha-3 in lower case, "rus"), also in subject_key
+    unit_text: str = ""  # the unit or counted noun as written ("per cent", "Russian soldiers")
+    change_base: str | None = None  # what a change is measured against ("the previous year")
+    range_values: tuple[float, ...] = ()  # a range's two ends in text order ("from 208 to 193" -> (208, 193))
+    basis: str = "digits"  # how the number is written: digits | words | vague | fraction | multiplier
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,15 +132,18 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show", action="store_true", help="print every sentence with gold and prediction")
-    ap.add_argument("--no-actors", action="store_true",
-                    help="skip the actors stage (countries then come only from the Phoenix fallback)")
+    ap.add_argument(
+        "--no-actors",
+        action="store_true",
+        help="skip the actors stage (countries then come only from the Phoenix fallback)",
+    )
     args = ap.parse_args()
     if not GOLD.exists():
         print(f"events eval: {GOLD} not found; nothing to evaluate")
         return 0
 
     from onrecord.model import Article, sha256_text
-    from onrecord.pipeline import Pipeline
+    from onrecord.pipeline import Pipeline, Work
 
     gold = read_gold(GOLD)
     if args.limit:
@@ -154,8 +157,15 @@ def main() -> int:
     else:
         pipe = Pipeline()
     articles = [
-        Article(id=rec["id"], title=None, published=rec.get("date"), source=None, language="en",
-                text=rec["text"].strip().strip("{}").strip(), sha256=sha256_text(rec["text"]))
+        Article(
+            id=rec["id"],
+            title=None,
+            published=rec.get("date"),
+            source=None,
+            language="en",
+            text=rec["text"].strip().strip("{}").strip(),
+            sha256=sha256_text(rec["text"]),
+        )
         for rec in gold
     ]
     t0 = time.time()
@@ -168,7 +178,7 @@ def main() -> int:
         got = ev.category if ev else "NONE"
         pairs.append((want, got))
 
-        def country(actor_id: str | None, text: str | None) -> str | None:
+        def country(actor_id: str | None, text: str | None, work: Work = work) -> str | None:
             actor = work.actors.get(actor_id) if actor_id else None
             if actor is not None and actor.country:
                 return actor.country
@@ -181,8 +191,11 @@ def main() -> int:
         full += ok
         if args.show:
             mark = "ok " if got == want else "BAD"
-            print(f"{mark} {want:9} {got:9} {'C' if ok else '-'} src={src}/{sorted(gs)} tgt={tgt}/{sorted(gt)} "
-                  f"| {ev.trigger if ev else None} [{ev.actor1_text if ev else None}] [{ev.actor2_text if ev else None}] | {rec['text'][:150]}")
+            print(
+                f"{mark} {want:9} {got:9} {'C' if ok else '-'} src={src}/{sorted(gs)} tgt={tgt}/{sorted(gt)} "
+                f"| {ev.trigger if ev else None} [{ev.actor1_text if ev else None}] "
+                f"[{ev.actor2_text if ev else None}] | {rec['text'][:150]}"
+            )
     n = len(pairs)
     acc = sum(1 for g, p in pairs if g == p) / n if n else 0.0
     mf1, per = macro_f1(pairs)
@@ -198,8 +211,10 @@ def main() -> int:
     print(f"{'category':<12}{'P':>7}{'R':>7}{'F1':>7}{'n':>5}")
     for lab, (p, r, f, k) in per.items():
         print(f"{lab:<12}{p:>7.2f}{r:>7.2f}{f:>7.2f}{k:>5}")
-    print(f"category accuracy {acc:.3f}  category+countries {metrics['category_countries_accuracy']:.3f}  "
-          f"macro-F1 {mf1:.3f}  no event {metrics['no_event']}")
+    print(
+        f"category accuracy {acc:.3f}  category+countries {metrics['category_countries_accuracy']:.3f}  "
+        f"macro-F1 {mf1:.3f}  no event {metrics['no_event']}"
+    )
     confusion = Counter((g, p) for g, p in pairs if g != p)
     print("most frequent confusions:", ", ".join(f"{g}->{p} {k}" for (g, p), k in confusion.most_common(8)))
     if args.json:

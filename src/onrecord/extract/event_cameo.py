@@ -36,8 +36,16 @@ _CODE_OVERRIDES: dict[str, tuple[str, str]] = {
 }
 # CAMEO 01 (public statements) is dropped by PLOVER; CAMEO 02 (appeals) is folded into REQUEST,
 # which the PLOVER manual defines as "all requests, demands, and orders".
-_APPEAL_MODES = {"021": "assist", "022": "assist", "023": "assist", "024": "change", "025": "yield",
-                 "026": "meet", "027": "meet", "028": "meet"}
+_APPEAL_MODES = {
+    "021": "assist",
+    "022": "assist",
+    "023": "assist",
+    "024": "change",
+    "025": "yield",
+    "026": "meet",
+    "027": "meet",
+    "028": "meet",
+}
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,9 @@ def _has_child(tok: Token, lemmas: set[str], deps: set[str] | None = None) -> bo
 
 
 def is_negated(tok: Token, lex: Lexicon) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in lex.frames.get("negation", set()) and c.dep_ == "advmod")
-               for c in tok.children)
+    return any(
+        c.dep_ == "neg" or (c.lower_ in lex.frames.get("negation", set()) and c.dep_ == "advmod") for c in tok.children
+    )
 
 
 def modality_of(verb: Token, lex: Lexicon) -> str:
@@ -162,7 +163,9 @@ def _targets(tok: Token, nominal: bool = False) -> list[Token]:
     candidates: list[Token] = []
     if not nominal:
         candidates += [c for c in tok.children if c.dep_ == "nsubjpass"]
-        candidates += [c for c in tok.children if c.dep_ in {"dobj", "dative"} and c.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"}]
+        candidates += [
+            c for c in tok.children if c.dep_ in {"dobj", "dative"} and c.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"}
+        ]
     preps = [c for c in tok.children if c.dep_ in {"prep", "dative"}]
     for p in NOUN_TARGET_PREPS if nominal else TARGET_PREPS:
         for c in preps:
@@ -217,7 +220,11 @@ class SentenceCoder:
                 if entry is None:
                     continue
                 light = verb.lemma_.lower() in self.lex.frames.get("light", set())
-                if code is None or (light and not specific) or (entry.code.medium and code.category == entry.code.category):
+                if (
+                    code is None
+                    or (light and not specific)
+                    or (entry.code.medium and code.category == entry.code.category)
+                ):
                     code, trigger = entry.code, noun
                     medium = entry.code.medium or medium
                     self.consumed_nouns.add(noun.i)
@@ -274,8 +281,14 @@ class SentenceCoder:
             is_intent = via_ready or lemma in frames.get("future", set())
             if own is None or is_report or is_pass or is_intent:
                 self.consumed_verbs.add(comp.i)
-                return self._lift(verb, inner, comp, is_report=is_report, is_intent=is_intent,
-                                  own_verbal=own is not None and own.code.category in VERBAL and not is_report)
+                return self._lift(
+                    verb,
+                    inner,
+                    comp,
+                    is_report=is_report,
+                    is_intent=is_intent,
+                    own_verbal=own is not None and own.code.category in VERBAL and not is_report,
+                )
             if own.code.category in VERBAL or own.code.category in MATERIAL_CONFLICT:
                 self.consumed_verbs.add(comp.i)
                 if not own.targets:
@@ -286,16 +299,16 @@ class SentenceCoder:
             return None
         return self._finish(own, verb)
 
-    def _lift(self, verb: Token, inner: Found, comp: Token, *, is_report: bool, is_intent: bool,
-              own_verbal: bool) -> Found:
+    def _lift(
+        self, verb: Token, inner: Found, comp: Token, *, is_report: bool, is_intent: bool, own_verbal: bool
+    ) -> Found:
         """The complement's event, seen from the frame verb."""
         out = replace(inner, head=verb)
         subj = _subjects(verb)
         comp_subj = subject_of(comp)
         pronoun = comp_subj is not None and comp_subj.pos_ == "PRON"
-        if not inner.sources or (pronoun and is_report and subj):
-            if comp_subj is None or pronoun:
-                out.sources = subj or inner.sources
+        if (not inner.sources or (pronoun and is_report and subj)) and (comp_subj is None or pronoun):
+            out.sources = subj or inner.sources
         category = inner.code.category
         if is_report and inner.modality == "obligation" and comp_subj is not None and not pronoun:
             out.code = replace(inner.code, category="REQUEST", mode=None)
@@ -355,9 +368,9 @@ class SentenceCoder:
 
     def run(self) -> list[Found]:
         verbs = [
-            t for t in self.sent
-            if (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound", "aux", "auxpass", "prep"})
-            or (t.pos_ == "NOUN" and t.dep_ == "ROOT")
+            t
+            for t in self.sent
+            if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound", "aux", "auxpass", "prep"}
         ]
         for v in verbs:
             self.code(v)

@@ -46,10 +46,7 @@ def _phrase_at(tokens: Sequence[Token], phrase: Phrase) -> bool:
     n = len(phrase)
     if n == 0:
         return True
-    for i in range(len(tokens) - n + 1):
-        if all(phrase[j] in _forms(tokens[i + j]) for j in range(n)):
-            return True
-    return False
+    return any(all(phrase[j] in _forms(tokens[i + j]) for j in range(n)) for i in range(len(tokens) - n + 1))
 
 
 def _word_in(tokens: Sequence[Token], word: Word) -> bool:
@@ -167,6 +164,10 @@ def match_verb(verb: Token, lex: Lexicon) -> Match | None:
             if best is None or key > best[:2]:
                 best = (pat.weight, pat.priority, pat)
     own_code = any(e.code is not None for e in entries)
+    own_extra = next((e.code for e in entries if e.extra and e.code is not None), None)
+    if own_extra is not None and (best is None or (best[1] == 0 and best[0] < 2)):
+        # onrecord's own code for a verb outranks a converted one-word pattern
+        return _result(own_extra, None, entries[0].words)
     # a bare preposition ("* (with)") is weak evidence: a verb's own code outranks it
     if best is not None and (best[0] >= 1 or (best[0] > 0 and not own_code)):
         return _result(best[2].code, best[2].text, entries[0].words)

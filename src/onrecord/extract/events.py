@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -77,12 +78,12 @@ def _date_of(work: Work, found: Found) -> tuple[str | None, DatePrecision, str |
     tx = best[1]
     value = tx.value or ""
     m = _DATE_RE.match(value)
-    precision: DatePrecision = "year"
+    found_precision: DatePrecision = "year"
     if m and m.group(3):
-        precision = "day"
+        found_precision = "day"
     elif m and m.group(2):
-        precision = "month"
-    return value, precision, tx.text, tx.span
+        found_precision = "month"
+    return value, found_precision, tx.text, tx.span
 
 
 def _medium(found: Found, lex: Lexicon) -> str | None:
@@ -112,16 +113,19 @@ def _span(found: Found) -> tuple[int, int]:
     return start, end
 
 
-def _sides(work: Work, found: Found) -> tuple[list[tuple[str | None, str, tuple[int, int]]], list[Any]]:
-    sources = []
-    for tok in found.sources:
-        mentions, span = _mention_for(work, tok)
-        sources.append((mentions[0].actor_id if mentions else None, work.article.text[span[0] : span[1]], span, mentions))
-    targets = []
-    for tok in found.targets:
-        mentions, span = _mention_for(work, tok)
-        targets.append((mentions[0].actor_id if mentions else None, work.article.text[span[0] : span[1]], span, mentions))
-    return sources, targets  # type: ignore[return-value]
+@dataclass(frozen=True)
+class Side:
+    """One side of an event: the actor resolved by the actors stage (if any) and the words as written."""
+
+    actor_id: str | None
+    text: str
+    span: tuple[int, int]
+    mentions: tuple[Mention, ...]
+
+
+def _side(work: Work, tok: Token) -> Side:
+    mentions, span = _mention_for(work, tok)
+    return Side(mentions[0].actor_id if mentions else None, work.article.text[span[0] : span[1]], span, tuple(mentions))
 
 
 def events_of_sentence(work: Work, sent: Span, lex: Lexicon) -> list[Event]:
@@ -130,25 +134,27 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon) -> list[Event]:
     central = main_event(found)
     out: list[Event] = []
     for f in found:
-        sources, targets = _sides(work, f)
+        sources = [_side(work, t) for t in f.sources]
+        targets = [_side(work, t) for t in f.targets]
         a1 = sources[0] if sources else None
         a2 = targets[0] if targets else None
         if a2 is None and f.code.category == "CONSULT":
+            # a reciprocal meeting ("X and Y met", "the two leaders spoke"): the second party is actor 2
             if len(sources) > 1:
                 a2 = sources[1]
-            elif a1 is not None and len({m.actor_id for m in a1[3]}) > 1:
-                others = [m for m in a1[3] if m.actor_id != a1[0]]
-                a2 = (others[0].actor_id, others[0].text, others[0].span, others)
+            elif a1 is not None and len({m.actor_id for m in a1.mentions}) > 1:
+                other = next(m for m in a1.mentions if m.actor_id != a1.actor_id)
+                a2 = Side(other.actor_id, other.text, other.span, (other,))
         date, precision, date_text, date_span = _date_of(work, f)
         span = _span(f)
         out.append(
             Event(
-                id=record_id("event", work.article.id, span[0], span[1], f.trigger.i, a2[2] if a2 else None),
+                id=record_id("event", work.article.id, span[0], span[1], f.trigger.i, a2.span if a2 else None),
                 article_id=work.article.id,
                 category=f.code.category,
                 mode=f.code.mode,
-                actor1_id=a1[0] if a1 else None,
-                actor2_id=a2[0] if a2 else None,
+                actor1_id=a1.actor_id if a1 else None,
+                actor2_id=a2.actor_id if a2 else None,
                 date=date,
                 date_precision=precision,
                 medium=_medium(f, lex),
@@ -157,10 +163,10 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon) -> list[Event]:
                 trigger=f.trigger.text,
                 date_text=date_text,
                 date_span=date_span,
-                actor1_text=a1[1] if a1 else None,
-                actor1_span=a1[2] if a1 else None,
-                actor2_text=a2[1] if a2 else None,
-                actor2_span=a2[2] if a2 else None,
+                actor1_text=a1.text if a1 else None,
+                actor1_span=a1.span if a1 else None,
+                actor2_text=a2.text if a2 else None,
+                actor2_span=a2.span if a2 else None,
                 cameo=f.code.cameo,
                 nominal=f.nominal,
                 central=f is central,

@@ -1,0 +1,186 @@
+"""Tests of the events stage: lexicon, sentence coding, negation, nominal events, aggregates.
+
+Sentences and the article in tests/articles/events_meetings.txt were written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.aggregates import counterparts, pair_timeline
+from onrecord.extract.event_compose import Found, code_sentence, main_event
+from onrecord.extract.event_lexicon import Code, lexicon, parse_pattern
+from onrecord.model import Event
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from onrecord.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def code(nlp, text: str) -> list[Found]:  # type: ignore[no-untyped-def]
+    return code_sentence(next(nlp(text).sents), lexicon())
+
+
+def central(nlp, text: str) -> Found:  # type: ignore[no-untyped-def]
+    found = main_event(code(nlp, text))
+    assert found is not None, text
+    return found
+
+
+def test_lexicon_reads_converted_and_own_patterns() -> None:
+    lex = lexicon()
+    assert "threaten" in lex.verbs
+    assert any(g.patterns for g in lex.groups.values())
+    assert "videoconference" in lex.nouns
+    assert "say" in lex.frames["report"]
+
+
+def test_pattern_format() -> None:
+    pat = parse_pattern(
+        "&military * (with {joint exercises})", Code("COOPERATE", None, "062"), {"&military": [("army",)]}
+    )
+    assert pat is not None
+    assert pat.pre and pat.post
+    assert pat.weight == 3
+    assert parse_pattern("no verb here", Code("AID", None, None), {}) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("The Dutch government accused Belgium of spying on its diplomats.", "ACCUSE"),
+        ("Portugal has agreed to share intelligence with Spain.", "AGREE"),
+        ("The rebels kidnapped two Swiss engineers near the border.", "COERCE"),
+        ("Austria expelled three Hungarian diplomats on Friday.", "SANCTION"),
+        ("Thousands of farmers demonstrated in Lisbon against the new tax.", "PROTEST"),
+        ("Ireland rejected the British proposal for a joint commission.", "REJECT"),
+        ("Denmark demanded that Sweden release the detained fishermen.", "REQUEST"),
+        ("Estonia threatened to cut off electricity supplies to Latvia.", "THREATEN"),
+        ("The Polish army shelled positions held by the militia.", "ASSAULT"),
+        ("The minister resigned on Sunday after the scandal.", "RETREAT"),
+        ("Canada will provide food aid to Haiti, the ministry said.", "AGREE"),
+        ("Greece said Turkey must withdraw its troops from the island.", "REQUEST"),
+    ],
+)
+def test_central_category(nlp, sentence: str, category: str) -> None:  # type: ignore[no-untyped-def]
+    assert central(nlp, sentence).code.category == category
+
+
+def test_future_cooperation_is_agree_and_condition_makes_a_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        central(nlp, "Finland will withdraw its observers from Kosovo unless the fighting stops.").code.category
+        == "THREATEN"
+    )
+
+
+def test_negated_future_cooperation_is_reject(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = central(nlp, "Malta will not accept any more migrants this year.")
+    assert found.code.category == "REJECT"
+    assert not found.negated
+
+
+def test_negated_past_meeting_is_kept_as_negated_consult(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = central(nlp, "The two presidents did not speak last year.")
+    assert found.code.category == "CONSULT"
+    assert found.negated
+
+
+def test_gapped_coordination_gives_one_event_per_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = [
+        f
+        for f in code(nlp, "Finland threatened Oslo with tariffs, and Santiago with sanctions.")
+        if f.code.category == "THREATEN"
+    ]
+    assert sorted(t.text for f in found for t in f.targets[:1]) == ["Oslo", "Santiago"]
+
+
+def test_light_verb_noun_carries_event_and_medium(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = central(nlp, "The Chilean and Norwegian ministers held a videoconference on Monday.")
+    assert (found.code.category, found.medium) == ("CONSULT", "video")
+
+
+def test_bare_event_noun_takes_its_prepositional_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = [f for f in code(nlp, "Several banks have complied with the ban on Nordbank.") if f.nominal]
+    assert found and found[0].code.category == "COERCE"
+    assert found[0].targets[0].text == "Nordbank"
+
+
+def test_phone_medium_from_pattern(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = central(nlp, "Norway's minister spoke with the Chilean ambassador by phone.")
+    assert (found.code.category, found.medium) == ("CONSULT", "phone")
+
+
+@pytest.mark.slow
+def test_stage_on_test_article() -> None:
+    from onrecord.model import Article, sha256_text
+    from onrecord.pipeline import Pipeline
+
+    text = (ARTICLES / "events_meetings.txt").read_text(encoding="utf-8")
+    art = Article(
+        id="art-events",
+        title=None,
+        published="2025-01-21",
+        source=None,
+        language="en",
+        text=text,
+        sha256=sha256_text(text),
+    )
+    work = Pipeline()(art)
+    cats = [(e.category, e.medium, e.negated) for e in work.events]
+    assert ("CONSULT", "video", False) in cats
+    assert any(c == "CONSULT" and neg for c, _, neg in cats)
+    assert sum(1 for e in work.events if e.category == "THREATEN") >= 2
+    assert all(e.id.startswith("event-") for e in work.events)
+    assert sum(1 for e in work.events if e.central) <= len(list(work.doc.sents))
+    again = Pipeline()(art)
+    assert [e.id for e in again.events] == [e.id for e in work.events]
+
+
+def ev(i: int, a1: str | None, a2: str | None, date: str | None, cat: str = "CONSULT", neg: bool = False) -> Event:
+    return Event(
+        id=f"event-{i}",
+        article_id="art",
+        category=cat,
+        mode=None,
+        actor1_id=a1,
+        actor2_id=a2,
+        date=date,
+        date_precision="day" if date else "unknown",
+        medium=None,
+        negated=neg,
+        span=(i, i + 1),
+    )
+
+
+def test_pair_timeline_orders_by_date_both_directions_undated_last() -> None:
+    events = [
+        ev(1, "a", "b", "2024-03-01"),
+        ev(2, "b", "a", "2023-01-05"),
+        ev(3, "a", "c", "2022-01-01"),
+        ev(4, "a", "b", None),
+        ev(5, "a", "b", "2024-01-01", neg=True),
+    ]
+    assert [e.id for e in pair_timeline(events, "a", "b")] == ["event-2", "event-5", "event-1", "event-4"]
+    assert "event-5" not in [e.id for e in pair_timeline(events, "a", "b", include_negated=False)]
+
+
+def test_counterparts_counts_and_directions() -> None:
+    events = [
+        ev(1, "a", "b", "2024-03-01"),
+        ev(2, "b", "a", "2023-01-05", cat="THREATEN"),
+        ev(3, "a", "c", None),
+        ev(4, "d", "e", None),
+        ev(5, "a", None, None),
+    ]
+    got = counterparts(events, "a")
+    assert [c.actor_id for c in got] == ["b", "c"]
+    assert (got[0].events, got[0].as_actor, got[0].as_recipient) == (2, 1, 1)
+    assert (got[0].first_date, got[0].last_date) == ("2023-01-05", "2024-03-01")
+    assert got[0].categories == (("CONSULT", 1), ("THREATEN", 1))

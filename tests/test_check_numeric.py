@@ -99,12 +99,16 @@ def test_different_years_are_different_scopes() -> None:
 
 def test_same_closed_period_with_disjoint_figures_is_flagged() -> None:
     text = (
-        "In February Velt said exports reached $40 billion in 2024. "
-        "In April Velt said exports were $25 billion in 2024."
+        "In February Velt said Chile's exports reached $40 billion in 2024. "
+        "In April Velt said Chile's exports were $25 billion in 2024."
     )
     art = article("art-f", text, "2025-04-30")
-    a = claim(art, "$40 billion", "exports", 40e9, asserter=GOV.id, said="2025-02", unit="USD", time_scope="2024")
-    b = claim(art, "$25 billion", "exports", 25e9, asserter=GOV.id, said="2025-04", unit="USD", time_scope="2024")
+    a = claim(
+        art, "$40 billion", "Chile's exports", 40e9, asserter=GOV.id, said="2025-02", unit="USD", time_scope="2024"
+    )
+    b = claim(
+        art, "$25 billion", "Chile's exports", 25e9, asserter=GOV.id, said="2025-04", unit="USD", time_scope="2024"
+    )
     conflicts = run(art, GOV, a, b)[0]
     assert [c.kind for c in conflicts] == ["self_contradiction"]
 
@@ -133,12 +137,20 @@ def test_approximate_figures_that_overlap_do_not_fire() -> None:
     assert run(art, GOV, a, b)[0] == []
 
 
-def test_unknown_scope_abstains() -> None:
+def test_unknown_scope_across_articles_abstains() -> None:
+    first = article("art-j1", "In May Velt said 8,000 had died.", "2025-05-30")
+    second = article("art-j2", "In July Velt said 5,000 had died.", "2025-07-30")
+    a = claim(first, "8,000", "died", 8000, asserter=GOV.id, said="2025-05")
+    b = claim(second, "5,000", "died", 5000, asserter=GOV.id, said="2025-07")
+    assert run(first, second, GOV, a, b)[0] == []
+
+
+def test_unscoped_figures_in_one_article_share_its_subject() -> None:
     text = "In May Velt said 8,000 had died. In July Velt said 5,000 had died."
     art = article("art-j", text, "2025-07-30")
     a = claim(art, "8,000", "died", 8000, asserter=GOV.id, said="2025-05")
     b = claim(art, "5,000", "died", 5000, asserter=GOV.id, said="2025-07")
-    assert run(art, GOV, a, b)[0] == []
+    assert [c.kind for c in run(art, GOV, a, b)[0]] == ["self_contradiction"]
 
 
 def test_rebuttal_of_a_figure_by_another_source() -> None:

@@ -28,13 +28,21 @@ from onrecord.model import Claim, Conflict, Event, Record
 
 LOGGER = logging.getLogger(__name__)
 
+MIN_SCORE = 0.5  # favour precision: weak conflicts are kept only when asked for
+
 __all__ = ["History", "MemoryHistory", "block_key", "check_records", "explain"]
 
 
 def _claim_candidates(history: History, claim: Claim) -> list[Claim]:
     if not claim.asserter_id:
         return []
-    return history.claims_by_block(claim.asserter_id, block_key(claim))
+    block = block_key(claim)
+    by_block = getattr(history, "claims_by_block", None)
+    if by_block is not None:
+        found: list[Claim] = by_block(claim.asserter_id, block)
+        return found
+    # a store without the block index: the speaker's claims, filtered here
+    return [c for c in history.claims_by_asserter(claim.asserter_id) if block_key(c) == block]
 
 
 def _numeric(ctx: Context) -> Iterable[Finding]:
@@ -128,6 +136,7 @@ def check_records(
     history: History,
     *,
     date_inconsistencies: Sequence[Mapping[str, Any]] = (),
+    min_score: float = MIN_SCORE,
 ) -> list[Conflict]:
     """The conflicts the newly ingested records raise against themselves and the history.
 
@@ -137,6 +146,7 @@ def check_records(
         history: everything stored, the new records included (the caller adds them first).
         date_inconsistencies: notes from the timex stage (``work.notes``), each
             ``{"article_id", "spans", "values", "texts", "trigger_spans", "explanation"}``.
+        min_score: conflicts scoring below this are dropped (a phone call against "never met" scores 0.35).
 
     Returns:
         Conflicts with stable ids, the strongest first; one per set of linked records.
@@ -150,6 +160,8 @@ def check_records(
     by_id: dict[str, Conflict] = {}
     for f in findings:
         c = f.to_conflict()
+        if c.score < min_score:
+            continue
         if c.id not in by_id or by_id[c.id].score < c.score:
             by_id[c.id] = c
     out = sorted(by_id.values(), key=lambda c: (-c.score, c.kind, c.id))

@@ -38,6 +38,15 @@ def _record_lines(record: Claim | Quote | Event, history: History) -> list[str]:
     return [f"- {head}", f"  in {where} at chars {record.span[0]}-{record.span[1]}", f"  «{sentence}»"]
 
 
+def _lookup(history: History, record_id: str) -> Claim | Quote | Event | None:
+    for method in ("claim", "quote", "event"):
+        getter = getattr(history, method, None)
+        found = getter(record_id) if getter is not None else None
+        if isinstance(found, (Claim, Quote, Event)):
+            return found
+    return None
+
+
 def explain(conflict: Conflict, history: History) -> str:
     """Multi-line reasoning: the rule that fired, then each linked record with its sentence and source."""
     lines = [f"{conflict.id} {conflict.kind} (score {conflict.score:.2f})", conflict.explanation, ""]
@@ -45,7 +54,7 @@ def explain(conflict: Conflict, history: History) -> str:
         lines += ["Reasoning:", *conflict.reasoning.splitlines()[1:], ""]
     lines.append("Records:")
     for rid in (*conflict.claim_ids, *conflict.quote_ids, *conflict.event_ids):
-        rec: Claim | Quote | Event | None = history.claim(rid) or history.quote(rid) or history.event(rid)
+        rec = _lookup(history, rid)
         if rec is None:
             lines.append(f"- {rid} (not in the record)")
             continue

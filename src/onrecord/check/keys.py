@@ -28,6 +28,7 @@ class ClaimKey:
     measure_basis: str  # "subject words" | "claim.measure" | "none"
     population: str | None  # military | civilian | None
     scope: frozenset[str]  # folded content words that fix what is counted (places, sides, things)
+    countries: frozenset[str]  # lower-case ISO alpha-3 codes the subject names (whose figure, or about whom)
     years: frozenset[str]
     dimension: str  # count | USD | % | ...
     ambiguous: bool  # a measure word that may or may not include the wounded ("losses")
@@ -35,9 +36,10 @@ class ClaimKey:
     def block(self) -> str:
         """A coarse key for the store's index: claims in different blocks are never compared.
 
-        Measures that are parts of one whole (dead, wounded within casualties) share the whole's block.
+        The unit dimension only: measure and scope may be refined from the sentence, so they cannot
+        be fixed in an index without the text.
         """
-        return f"{self.dimension}|{measure_family(self.measure)}"
+        return self.dimension
 
 
 def measure_family(measure: str | None) -> str:
@@ -125,17 +127,29 @@ def _measure_from_words(toks: list[str]) -> str | None:
     return None
 
 
-def claim_key(claim: Claim) -> ClaimKey:
-    """The comparable key of a claim."""
-    text = " ".join(x for x in (claim.subject, claim.subject_key) if x)
-    toks = tokens(text)
+def claim_key(claim: Claim, *, sentence: str = "", after: str = "") -> ClaimKey:
+    """The comparable key of a claim.
+
+    ``after`` is the text from the figure to the next figure or the end of its clause: a measure
+    written there ("1,200 soldiers killed or wounded") overrides a narrower one in the subject.
+    ``sentence`` lends its measure words when the subject names none and the sentence holds only
+    this figure, and its country when the subject names none and the sentence names exactly one.
+    """
+    key_words = re.sub(r"@\S+|~\S+", " ", (claim.subject_key or "").replace("|", " "))
+    toks = tokens(f"{claim.subject} {key_words}")
     measure = _measure_from_words(toks)
     basis = "subject words" if measure else "none"
+    local = _measure_from_words(tokens(after)) if after else None
+    if local == "casualties" and measure in (None, *lexicon()["measure_parts"]["casualties"]["parts"]):
+        measure, basis = local, "words after the figure"
     stated = (claim.measure or "").strip().lower()
     if measure is None and stated:
         measure = _measure_from_words(tokens(stated))
         basis = "claim.measure" if measure else "none"
-    ambiguous = any(lemma(t) in {lemma(a) for a in words("ambiguous_measures")} for t in toks)
+    if measure is None and sentence and single_figure(sentence):
+        measure = _measure_from_words(tokens(sentence))
+        basis = "the sentence's words" if measure else "none"
+    ambiguous = any(lemma(t) in _ambiguous() for t in toks)
     if measure is None and ambiguous:
         measure = "casualties"
         basis = "subject words (ambiguous)"
@@ -144,7 +158,9 @@ def claim_key(claim: Claim) -> ClaimKey:
     ignored = _ignored()
     index = _measure_index()
     scope: set[str] = set()
+    countries: set[str] = set()
     years: set[str] = set()
+    asserter_words = set(tokens((claim.asserter_id or "").replace("-", " ")))
     for t in toks:
         if _YEAR.match(t):
             years.add(t)
@@ -152,18 +168,61 @@ def claim_key(claim: Claim) -> ClaimKey:
         lt = lemma(t)
         if t in ignored or lt in ignored or t in index or lt in index or lt in _population_index():
             continue
-        if lt in {lemma(a) for a in words("ambiguous_measures")}:
+        if lt in _ambiguous() or t in asserter_words:
+            continue
+        code = country_code(fold(t))
+        if code:
+            countries.add(code)
             continue
         scope.add(fold(t))
+    country = getattr(claim, "scope", None)  # the claims stage's ISO alpha-3 of whose figure it is
+    if country:
+        countries.add(str(country).lower())
+    if not countries and sentence:
+        found = countries_in(sentence)
+        if len(found) == 1:
+            countries |= found
     return ClaimKey(
         measure=measure,
         measure_basis=basis,
         population=population,
         scope=frozenset(scope),
+        countries=frozenset(countries),
         years=frozenset(years),
         dimension=unit_dimension(claim.unit),
         ambiguous=ambiguous,
     )
+
+
+_FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*\d?(?![\w])")
+_NUMBER_WORDS = re.compile(r"\b(?:hundreds?|thousands?|millions?|billions?|dozens?)\b", re.IGNORECASE)
+
+
+def figures_in(text: str) -> list[str]:
+    """Written figures in a text, leaving out years."""
+    return [m.group(0) for m in _FIGURE.finditer(text) if not _YEAR.match(m.group(0))]
+
+
+def single_figure(sentence: str) -> bool:
+    """True when a sentence holds one figure (scale words after it aside)."""
+    return len(figures_in(sentence)) == 1
+
+
+def countries_in(text: str) -> set[str]:
+    """ISO codes of the countries a text names by name or demonym (capitalised words only)."""
+    out: set[str] = set()
+    for w in re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text):
+        for part in (w, *w.split()):
+            code = country_code(fold(part))
+            if code:
+                out.add(code)
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> frozenset[str]:
+    return frozenset(lemma(a) for a in words("ambiguous_measures"))
 
 
 def block_key(claim: Claim) -> str:
@@ -171,22 +230,44 @@ def block_key(claim: Claim) -> str:
     return claim_key(claim).block()
 
 
-def scope_relation(a: ClaimKey, b: ClaimKey) -> str | None:
+@lru_cache(maxsize=4096)
+def country_code(word: str) -> str | None:
+    """The lower-case ISO alpha-3 code a folded word names ("russia"), or None."""
+    overrides: dict[str, str] = lexicon()["country_codes"]
+    if word in overrides:
+        return overrides[word]
+    if len(word) < 4:
+        return None
+    import pycountry  # a runtime dependency; imported late as it loads its database
+
+    db = pycountry.countries
+    title = word.title()
+    for found in (db.get(name=title), db.get(common_name=title), db.get(official_name=title)):
+        if found is not None:
+            return str(found.alpha_3).lower()
+    return None
+
+
+def scope_relation(a: ClaimKey, b: ClaimKey, *, same_article: bool = False) -> str | None:
     """``same`` when two keys count the same thing, ``inferred`` when one leaves a part implicit, else None.
 
-    Populations: soldiers against an unqualified count is ``inferred`` (a war's losses are usually
-    military); soldiers against civilians never pair. Scope words must be equal, and years too.
+    Countries must be known and equal (in one article, both may be unstated: the article's subject);
+    content words and years must be equal. Populations: soldiers against an unqualified count is
+    ``inferred`` (a war's losses are usually military); soldiers against civilians never pair.
     """
-    if a.dimension != b.dimension:
+    if a.dimension != b.dimension or a.years != b.years:
         return None
-    if a.years != b.years:
+    if a.countries != b.countries:
         return None
-    if not a.scope or not b.scope:
-        return None  # abstain: nothing says whose figure it is
     if a.scope != b.scope:
         return None
+    inferred = False
+    if not a.countries:
+        if not same_article and not a.scope:
+            return None  # abstain: nothing says whose figure it is
+        inferred = True
     if a.population != b.population:
         if "civilian" in {a.population, b.population}:
             return None
-        return "inferred"
-    return "same"
+        inferred = True
+    return "inferred" if inferred else "same"

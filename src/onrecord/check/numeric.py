@@ -18,13 +18,15 @@ import logging
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from onrecord.check.context import Context
 from onrecord.check.dates import DateRange, days_between, human, human_span, parse_date, precision
 from onrecord.check.findings import Finding
 from onrecord.check.intervals import Interval, claim_interval, fmt
-from onrecord.check.keys import ClaimKey, claim_key, fold, scope_relation
+from onrecord.check.keys import ClaimKey, claim_key, scope_relation
 from onrecord.check.lexicon import lexicon, words
+from onrecord.check.periods import since_start
 from onrecord.check.text import has_cue, opens_with_contrast, snippet
 from onrecord.model import Claim
 
@@ -34,6 +36,7 @@ GROWTH_WINDOW_DAYS = 92  # "three months" in the approach note's fallback rule
 STRICT_GROWTH = 0.5  # a whole cannot grow by half within the window
 TYPICAL_GROWTH = 1.0  # a part bounded by its usual share cannot double within the window
 REBUTTAL_WINDOW_DAYS = 31  # a contrasting figure within a month speaks of the same moment
+RATE_FACTOR = 3.0  # with a known start: growth three times faster than the average so far is implausible
 MIN_BASE = 1000  # small counts belong to short incidents that can grow fast: no growth rule
 
 
@@ -49,6 +52,7 @@ class View:
     scope_range: DateRange | None
     cumulative: bool
     sentence: str
+    start: date | None  # when the count began, when the text says ("since October", "this year")
 
 
 def make_view(claim: Claim, ctx: Context) -> View | None:
@@ -65,7 +69,9 @@ def make_view(claim: Claim, ctx: Context) -> View | None:
     sentence = ctx.sentence(claim.article_id, claim.span)
     if has_cue("hedge_cues", sentence) or has_cue("denial_cues", sentence):
         return None  # predictions, conditionals and denied reports are not assertions of a figure
-    key = claim_key(claim)
+    text = ctx.text(claim.article_id)
+    after = _after_figure(text, claim.span[1], ctx.sentence_bounds(claim.article_id, claim.span)[1])
+    key = claim_key(claim, sentence=sentence, after=after)
     ts = parse_date(claim.time_scope)
     if ts is None or (ts.overlaps(said) and precision(claim.time_scope) in ("day", "month")):
         period, scope_range = "to_date", None
@@ -75,10 +81,24 @@ def make_view(claim: Claim, ctx: Context) -> View | None:
         period, scope_range = "running", ts
     else:
         return None  # a figure for a period not yet begun is a forecast
+    since = since_start(sentence, said)
+    if since is not None and not (period == "running" and scope_range is not None and scope_range.start == since):
+        period, scope_range = "to_date", None  # "since October": an open period up to the statement
+    start = since if since is not None else (scope_range.start if period == "running" and scope_range else None)
     cumulative = key.measure in words("cumulative_measures") or bool(
         has_cue("cumulative_cues", f"{claim.subject} {claim.text}")
     )
-    return View(claim, key, interval, said, period, scope_range, cumulative, sentence)
+    return View(claim, key, interval, said, period, scope_range, cumulative, sentence, start)
+
+
+def _after_figure(text: str, start: int, sentence_end: int) -> str:
+    """The words after a figure up to the next figure, a semicolon or the end of the sentence."""
+    tail = text[start : min(sentence_end, start + 120)]
+    cut = len(tail)
+    for m in re.finditer(r"[;:]|\d", tail):
+        cut = m.start()
+        break
+    return tail[:cut]
 
 
 def measure_relation(a: ClaimKey, b: ClaimKey) -> str | None:
@@ -102,12 +122,11 @@ def _share_max(part: ClaimKey, whole: ClaimKey) -> float | None:
 
 
 def _label(v: View) -> str:
-    m = v.key.measure or ""
-    if m == "casualties":
-        m = "dead and wounded" if not v.key.ambiguous else "losses"
-    written = {fold(t): t for t in re.findall(r"[\w'’-]+", v.claim.subject)}
-    scope = " ".join(written.get(s, s) for s in sorted(v.key.scope))
-    return f"{scope} {m}".strip()
+    """What the figure counts, in the subject's words, with the measure spelled out when it is a sum."""
+    subject = v.claim.subject.strip() or (v.key.measure or "figure")
+    if v.key.measure == "casualties" and not v.key.ambiguous and "dead" not in subject.lower():
+        subject += " (dead and wounded)"
+    return f"'{subject}'"
 
 
 def _fig(v: View) -> str:
@@ -126,7 +145,8 @@ def _side(v: View, ctx: Context, who: str) -> str:
         f"    «{snippet(v.sentence)}»\n"
         f"    figure {c.text or fmt(c.value or 0)!r} -> {v.interval.show()} ({v.interval.basis}); "
         f"measure {v.key.measure or 'unknown'} ({v.key.measure_basis}), population {v.key.population or 'unstated'}, "
-        f"scope {sorted(v.key.scope)}, {'cumulative' if v.cumulative else 'level'}, period {v.period}"
+        f"scope {sorted(v.key.scope)}, countries {sorted(v.key.countries)}, "
+        f"{'cumulative' if v.cumulative else 'level'}, period {v.period}"
         + (f" {v.scope_range.text}" if v.scope_range else "")
         + f", time_scope {c.time_scope or '-'}"
     )
@@ -244,6 +264,8 @@ def _grew(early: View, late: View, rel: str, scope: str, ctx: Context) -> Findin
     early_txt = f"{_fig(early)} {_label(early)} {_when(early.claim.asserted_on)}"
     late_txt = f"{_fig(late)} {_label(late)} {_when(late.claim.asserted_on)}"
     what = f"{late.key.measure} alone" if is_part else _label(late)
+    if early.start is not None:
+        return _grew_by_rate(early, late, is_part, scope, ctx, early_txt, late_txt, what, most)
     if growth >= STRICT_GROWTH * window:
         sentence = (
             f"{who} gave {early_txt} and {late_txt}: {what} would have grown by at least "
@@ -295,6 +317,56 @@ def _grew(early: View, late: View, rel: str, scope: str, ctx: Context) -> Findin
     )
 
 
+def _grew_by_rate(
+    early: View,
+    late: View,
+    is_part: bool,
+    scope: str,
+    ctx: Context,
+    early_txt: str,
+    late_txt: str,
+    what: str,
+    most: int,
+) -> Finding | None:
+    """Growth against the average pace since the count began (the start the text gives)."""
+    if early.start is None:
+        return None
+    elapsed = max(1, (early.said.end - early.start).days + 1)
+    most = max(1, most)
+    who = ctx.name(early.claim.asserter_id)
+    share = _share_max(late.key, early.key) if is_part else None
+    for bound_share, factor, penalty in ((1.0, RATE_FACTOR, 0.0), (share, 2 * RATE_FACTOR, 0.15)):
+        if bound_share is None:
+            continue
+        base = early.interval.high * bound_share
+        needed = (late.interval.low - base) / most
+        average = base / elapsed
+        if average <= 0 or needed / average < factor:
+            continue
+        ratio = needed / average
+        assumption = "" if bound_share == 1.0 else f" (taking {late.key.measure} as at most {bound_share:.0%} of it)"
+        sentence = (
+            f"{who} gave {early_txt} and {late_txt}: {what} would have grown by at least {fmt(round(needed))} a day "
+            f"over at most {human_span(most)}, {ratio:.1f} times the average of {fmt(round(average, 1))} a day "
+            f"since {early.start.isoformat()}{assumption}."
+        )
+        rule = (
+            f"implausible pace: ≤ {fmt(base)} {late.key.measure} after {elapsed} days since {early.start.isoformat()}, "
+            f"≥ {fmt(late.interval.low)} at most {most} days later: {ratio:.1f}× the average pace (limit {factor:.0f}×)"
+        )
+        return _finding(
+            "self_contradiction",
+            _base_score(early, late, scope) - penalty,
+            sentence,
+            rule,
+            early,
+            late,
+            ctx,
+            "a sudden escalation, a longer period, or a wider scope for the later figure",
+        )
+    return None
+
+
 def _cumulative(a: View, b: View, rel: str, scope: str, ctx: Context) -> Finding | None:
     if a.said.before(b.said):
         early, late, r = a, b, rel
@@ -315,7 +387,7 @@ def _cumulative(a: View, b: View, rel: str, scope: str, ctx: Context) -> Finding
 
 def pair_key(a: View, b: View) -> tuple[str, str] | None:
     """(measure relation, scope relation) when two claims measure comparable things, else None."""
-    scope = scope_relation(a.key, b.key)
+    scope = scope_relation(a.key, b.key, same_article=a.claim.article_id == b.claim.article_id)
     if scope is None:
         return None
     rel = measure_relation(a.key, b.key)

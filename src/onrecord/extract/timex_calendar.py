@@ -166,6 +166,9 @@ def resolve_month_year(dct: date, month: int, day: int | None, tense: str | None
     """The year of a month (and day) named without one: past -> latest instance, future -> next, else closest."""
     this = (month, day or 0)
     now = (dct.month, dct.day if day else 0)
+    if day is not None and abs(month - dct.month) not in (5, 6, 7):
+        # a full date reads as the closest instance: tense misleads ("was postponed to Nov. 6")
+        tense = None
     if tense == "PAST":
         return dct.year if this <= now else dct.year - 1
     if tense == "FUTURE":
@@ -183,8 +186,6 @@ def resolve_part_year(dct: date, index: int, per_year: int, tense: str | None) -
     current = (dct.month - 1) * per_year // 12 + 1
     if tense == "PAST" and index > current:
         return dct.year - 1
-    if tense == "FUTURE" and index < current:
-        return dct.year + 1
     return dct.year
 
 

@@ -393,7 +393,7 @@ def _month_rel(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", f, edge_mod)
 
 
-@rule("year", rf"(?P<pre>(?:{EDGE_RE})|(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|model|mid-)\s*)?(?P<year>{YEAR})(?P<tail>(?:'s)?\s+(?:(?P<ord>{ORD})[\s-]+(?P<part>quarter|half)|period))?")
+@rule("year", rf"(?P<pre>(?:{EDGE_RE})|(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|model|mid-)\s*)?(?P<year>{YEAR})(?P<tail>(?:'s)?\s+(?:(?P<ord>{ORD})[\s-]+(?P<part>quarter|half)|period|quarter))?")
 def _year(m: re.Match[str]) -> Candidate | None:
     s = m.string
     before = s[max(0, m.start() - 3) : m.start()]
@@ -412,12 +412,14 @@ def _year(m: re.Match[str]) -> Candidate | None:
         idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["ord"].lower()]
         code = f"Q{idx}" if m["part"].lower() == "quarter" else f"H{min(idx, 2)}"
         return cand(m, "DATE", _const(f"{year:04d}-{code}"))
-    if m["tail"] and "period" in m["tail"].lower():
+    if m["tail"] and ("period" in m["tail"].lower() or "quarter" in m["tail"].lower()):
 
         def period(ctx: Ctx) -> str | None:
             ctx.anchor = "explicit"
-            if ctx.ref is not None and ctx.ref.gran in ("Q", "H", "M"):
+            if ctx.ref is not None and ctx.ref.gran in ("Q", "H"):
                 return cal.Point(ctx.ref.gran, year, ctx.ref.part).value()
+            if "quarter" in m.group(0).lower() and ctx.dct is not None:
+                return f"{year:04d}-Q{(ctx.dct.month - 1) // 3 or 4}"
             return f"{year:04d}"
 
         return cand(m, "DATE", period)
@@ -477,6 +479,41 @@ def _quarter(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", _part_of_year(code, idx, per, year, rel))
 
 
+@rule("quarter_of_rel_year", rf"(?P<rel>this|last|next)\s+year's\s+(?:(?P<ord>{ORD}|final|last)[\s-]+)?(?:fiscal\s+)?(?:(?P<q>quarter)|(?P<h>half)|(?P<p>period))")
+def _quarter_of_rel_year(m: re.Match[str]) -> Candidate | None:
+    shift = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    per = 4 if m["q"] or m["p"] else 2
+    o = (m["ord"] or "").lower()
+    idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(o, per if o else 0)
+
+    def f(ctx: Ctx) -> str | None:
+        if ctx.dct is None:
+            return None
+        ctx.anchor = "dct"
+        y = ctx.dct.year + shift
+        if idx:
+            return f"{y:04d}-{'Q' if per == 4 else 'H'}{idx}"
+        if ctx.ref is not None and ctx.ref.gran in ("Q", "H"):
+            return f"{y:04d}-{ctx.ref.gran}{ctx.ref.part}"
+        return f"{y:04d}"
+
+    return cand(m, "DATE", f)
+
+
+@rule("quarter_year_ago", rf"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year[\s-](?:ago|earlier)\s+(?P<ord>{ORD})[\s-]+(?:fiscal\s+)?(?:(?P<q>quarter)|(?P<h>half))")
+def _quarter_year_ago(m: re.Match[str]) -> Candidate | None:
+    per = 4 if m["q"] else 2
+    idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["ord"].lower()]
+    code = f"Q{idx}" if per == 4 else f"H{min(idx, 2)}"
+    inner = _part_of_year(code, idx, per, None, None)
+
+    def f(ctx: Ctx) -> str | None:
+        v = inner(ctx)
+        return f"{int(v[:4]) - 1:04d}{v[4:]}" if v else None
+
+    return cand(m, "DATE", f)
+
+
 @rule("quarter_rel", r"(?:the\s+)?(?P<rel>latest|last|past|previous|current|this|next|coming|most\s+recent|same|comparable|prior)?\s*(?P<ya>year[\s-](?:ago|earlier)\s+)?(?P<u>quarter|half|period)(?P<tail>\s+a\s+year\s+(?:ago|earlier))?")
 def _quarter_rel(m: re.Match[str]) -> Candidate | None:
     rel = _norm(m["rel"]) if m["rel"] else None
@@ -492,6 +529,8 @@ def _quarter_rel(m: re.Match[str]) -> Candidate | None:
 
     def f(ctx: Ctx) -> str | None:
         ref = ctx.ref
+        if rel in ("latest", "last", "past", "previous", "most recent", "current", "this", "next", "coming", "prior"):
+            ref = None
         if ref is not None and ref.gran in ("Q", "H", "M", "D") and u != "period":
             ctx.anchor = "ref"
             p = ref if ref.gran in ("Q", "H") else cal.Point("Q", ref.year, (int(ref.part) - 1) // 3 + 1)
@@ -745,7 +784,7 @@ def _ref_or_dct(unit: str, n: float, gran: str) -> Resolver:
 
 @rule("year_ago_adj", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year[\s-](?:ago|earlier)(?=\s+(?:level|levels|results?|figures?|profits?|earnings|sales|net|loss|revenue|income|quarter|period|month|week|time)\b|\s*[,.;)])")
 def _year_ago_adj(m: re.Match[str]) -> Candidate | None:
-    return cand(m, "DATE", _ref_or_dct("Y", -1, "Y"))
+    return cand(m, "DATE", _ref_part_or_dct("Y", -1, "Y"))
 
 
 @rule("duration", rf"(?P<mod>{DUR_MOD}\s+)?(?P<pre>(?:the|a|an|each\s+of\s+the)\s+)?(?P<rel>(?:first|last|past|next|previous|coming|following|latest|final|additional|further|remaining|recent|same)\s+)?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|short)\s+)?(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?P<adj>-(?:long|old))?")
@@ -791,6 +830,8 @@ def _half_unit(m: re.Match[str]) -> Candidate | None:
 def _vague_plural(m: re.Match[str]) -> Candidate | None:
     pre = _norm(m["pre"])
     unit = _unit(m["u"])
+    if pre in ("recent", "past"):
+        return Candidate(m.start(), m.end(), "DATE", _const("PAST_REF", "none"))
     start = m.start("u") if pre in ("for", "in the coming", "over the") else m.start()
     return Candidate(start, m.end(), "DURATION", _const(_dur_value(None, unit)))
 
@@ -974,7 +1015,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 _PAST_TAGS = {"VBD", "VBN"}
 _PRESENT_TAGS = {"VBP", "VBZ"}
-_FUTURE_WORDS = {"will", "'ll", "wo", "shall", "would", "going"}
+_FUTURE_WORDS = {"will", "'ll", "wo", "shall", "would", "could", "should", "might", "may", "going"}
 
 
 def _tense_of(tokens: Sequence[Tok], start: int, end: int) -> str | None:
@@ -1012,6 +1053,8 @@ def _tense_of(tokens: Sequence[Tok], start: int, end: int) -> str | None:
                 return got
             return got
         if t.tag == "VB":
+            if i > 0 and tokens[i - 1].lower == "to" and tokens[i - 1].sent == sent:
+                return "FUTURE"  # "is scheduled to close Monday", "planned to leave on Thursday"
             for j in range(i - 1, max(-1, i - 4), -1):
                 if tokens[j].sent == sent and tokens[j].tag == "MD":
                     return tense(tokens[j])
@@ -1049,6 +1092,8 @@ def _explicit_year_before(text: str, sent: tuple[int, int], pos: int, chosen: li
     for t in reversed(chosen):
         if t.end > pos or t.start < sent[0]:
             continue
+        if pos - t.end > 40:
+            return None
         if t.anchor == "explicit" and t.value and re.match(r"\d{4}", t.value):
             return int(t.value[:4])
     return None

@@ -26,7 +26,32 @@ from onrecord.knowledge.ids import actor_id, fold
 from onrecord.model import ActorKind
 
 _LABEL_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "FAC": "organization"}
-_NAME_PARTICLES = frozenset("al el de da di do dos das del della van von der den ter bin ibn bint abu le la du".split())
+_NAME_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "de",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "le",
+        "la",
+        "du",
+    ]
+)
 _PUNCT_EDGE = "[](){}\"'“”‘’«»,;:.-–—"
 
 
@@ -106,7 +131,9 @@ class NameFinder:
     def draft_for_entry(self, entry: Entry) -> Draft:
         draft = self.drafts.get(entry.id)
         if draft is None:
-            draft = Draft(entry.id, entry.name, entry.kind, entry.country, gender=entry.gender, party=entry.party, entry=entry)
+            draft = Draft(
+                entry.id, entry.name, entry.kind, entry.country, gender=entry.gender, party=entry.party, entry=entry
+            )
             self.drafts[entry.id] = draft
         return draft
 
@@ -134,9 +161,14 @@ class NameFinder:
             or doc[start].text.strip(_PUNCT_EDGE) == ""
             or (person and doc[start].text[:1].islower() and fold(doc[start].text) not in _NAME_PARTICLES)
             or fold(doc[start].text) in self.kb.demonyms()
+            or fold(doc[start].text) in self.kb.party_words
         ):
             start += 1
-        while end > start and (doc[end - 1].text.strip(_PUNCT_EDGE) == "" or doc[end - 1].tag_ == "POS"):
+        while end > start and (
+            doc[end - 1].text.strip(_PUNCT_EDGE) == ""
+            or doc[end - 1].tag_ == "POS"
+            or (person and self._is_title(doc[end - 1]))
+        ):
             end -= 1
         return start, end
 
@@ -154,6 +186,30 @@ class NameFinder:
 
     def entities(self) -> list[tuple[int, int, ActorKind]]:
         """New actors from spaCy entities; adjusts the knowledge-base matches they contain."""
+        out: list[tuple[int, int, ActorKind]] = []
+        for start, end, kind in self._entities():
+            if kind == "organization" and start > 0 and self.lex.honorifics.get(fold(self.doc[start - 1].text)):
+                kind = "person"  # "Ms Kamau" tagged as a body
+            out.append((start, end, kind))
+        persons = [set(self.name_text(s, e).split()) for s, e, k in out if k == "person"]
+        persons += [
+            set(fold(self.kb.entries[m.entry_id].name).split())
+            for m in self.matches
+            if self.kb.entries[m.entry_id].kind == "person"
+        ]
+        for n, (start, end, kind) in enumerate(out):
+            words = set(self.name_text(start, end).split())
+            if kind == "organization" and any(words < p or words == p for p in persons):
+                out[n] = (start, end, "person")  # a person's name seen elsewhere, tagged as a body here
+        return out
+
+    def name_text(self, start: int, end: int, *, folded: bool = True) -> str:
+        """The name's words without brackets and stray punctuation ("Wanjiru] Kamau" -> "Wanjiru Kamau")."""
+        words = [t.text for t in self.doc[start:end] if t.text.strip(_PUNCT_EDGE)]
+        text = " ".join(words)
+        return fold(text) if folded else text
+
+    def _entities(self) -> list[tuple[int, int, ActorKind]]:
         out: list[tuple[int, int, ActorKind]] = []
         for ent in self.doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "FAC", "GPE", "LOC"):
@@ -206,7 +262,11 @@ class NameFinder:
         return end < len(self.doc) and fold(self.doc[end].text) in self.lex.person_nouns
 
     def _replace(self, old: KbMatch, new: KbMatch) -> None:
-        self.matches = [new if m is old else m for m in self.matches if not (m is not old and new.start <= m.start and m.end <= new.end)]
+        self.matches = [
+            new if m is old else m
+            for m in self.matches
+            if not (m is not old and new.start <= m.start and m.end <= new.end)
+        ]
 
     def _drop(self, match: KbMatch) -> None:
         self.matches = [m for m in self.matches if m is not match]
@@ -238,7 +298,11 @@ class NameFinder:
                     country = entry.country
                 i = hit.start - 1
                 continue
-            if low in self.lex.honorifics or low in self.lex.person_nouns or tok.pos_ in ("ADJ", "PROPN") and tok.text[:1].isupper():
+            if (
+                low in self.lex.honorifics
+                or low in self.lex.person_nouns
+                or (tok.pos_ in ("ADJ", "PROPN") and tok.text[:1].isupper())
+            ):
                 gender = gender or self.lex.honorifics.get(low) or self.lex.gender_of_noun(low)
                 i -= 1
                 continue
@@ -253,11 +317,11 @@ class NameFinder:
             if entry.kind == "person":
                 full.append((m.start, fold(entry.name).split(), entry.id))
         for start, end in persons:
-            words = fold(self.doc[start:end].text).split()
-            full.append((start, words, actor_id("person", self.doc[start:end].text)))
+            words = self.name_text(start, end).split()
+            full.append((start, words, actor_id("person", self.name_text(start, end, folded=False))))
         links: dict[tuple[int, int], str] = {}
         for start, end in persons:
-            words = fold(self.doc[start:end].text).split()
+            words = self.name_text(start, end).split()
             best: tuple[int, str] | None = None
             for pos, long_words, ident in full:
                 if len(long_words) <= len(words) or not set(words) <= set(long_words):
@@ -279,10 +343,10 @@ class NameFinder:
         for m in self.matches:
             entry = self.kb.entries[m.entry_id]
             draft = self.draft_for_entry(entry)
-            draft.aliases[self.doc[m.start : m.end].text] = None
+            draft.aliases[self.name_text(m.start, m.end, folded=False)] = None
             self.refs.append(Ref(m.start, m.end, entry.id, m.basis, f"knowledge base {m.basis}"))
         for start, end, kind in new:
-            text = self.doc[start:end].text
+            text = self.name_text(start, end, folded=False)
             linked = links.get((start, end))
             if linked is not None and linked in self.drafts:
                 draft = self.drafts[linked]

@@ -36,6 +36,7 @@ _PRONOUNS = {
 _REFLEXIVE = frozenset({"himself", "herself"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _PAST = frozenset({"former", "ex", "then", "late", "previous", "erstwhile"})
+_GENERIC = frozenset({"average", "typical", "ordinary", "any", "every", "each", "hypothetical"})
 _WINDOW = 6  # sentences back that count for salience
 
 
@@ -70,6 +71,7 @@ class Resolver:
                 self.covered[i] = ref
         self.seen: list[_Seen] = []
         self.office_nouns = {n for o in kb.offices.values() for n in o.nouns}
+        self.party_names = {p for names in kb.party_words.values() for p in names}
 
     # --- salience -------------------------------------------------------------------------------
     def _note(self, ref: Ref) -> None:
@@ -128,10 +130,16 @@ class Resolver:
             return False
         if parties and draft.party not in parties:
             return False
-        return not (noun and noun in self.office_nouns and not self._holds(draft, noun))
+        strict = noun and noun in self.office_nouns and noun != "leader" and noun not in self.lex.leader_nouns
+        return not (strict and noun and not self._holds(draft, noun))  # anyone may be "the leader" of something
 
     def _best(self, at: int, gender: str | None, parties: set[str], noun: str | None, exclude: set[str]) -> str | None:
         scores = self._scores(at, exclude)
+        if gender:  # a person of unknown gender is a weaker candidate for a gendered word
+            for actor in scores:
+                d = self._person(actor)
+                if d is not None and d.gender is None:
+                    scores[actor] *= 0.5
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         for actor, _ in ranked:
             draft = self._person(actor)
@@ -167,6 +175,8 @@ class Resolver:
                 d = self.drafts[ref.actor_id]
                 if d.kind == "country" or (d.kind == "organization" and ref.basis == "metonym"):
                     country = country or d.country
+                elif d.kind == "organization" and d.name in self.party_names:
+                    parties.add(d.name)  # "the Labour leader": a party, not a body with offices
                 elif d.kind == "organization":
                     organization = organization or d.name
                     country = country or None
@@ -195,7 +205,9 @@ class Resolver:
             return self.covered[tok.head.i]
         return None
 
-    def _office_holder(self, noun: str, country: str | None, organization: str | None, parties: set[str], at: int) -> tuple[Entry, str] | None:
+    def _office_holder(
+        self, noun: str, country: str | None, organization: str | None, parties: set[str], at: int
+    ) -> tuple[Entry, str] | None:
         if self.date is None:
             return None
         noun = self.lex.leader_nouns.get(noun, noun)
@@ -231,7 +243,12 @@ class Resolver:
         """A role phrase or description headed by tok, resolved; None when tok heads none."""
         if tok.i in self.covered or tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.tag_ in ("NNS", "NNPS"):
             return None
-        if tok.dep_ in ("compound", "amod", "poss") or (tok.i + 1 < len(self.doc) and (tok.i + 1) in self.covered and self.doc[tok.i + 1].head.i == tok.i + 1 and tok.head.i == tok.i + 1):
+        if tok.dep_ in ("compound", "amod", "poss") or (
+            tok.i + 1 < len(self.doc)
+            and (tok.i + 1) in self.covered
+            and self.doc[tok.i + 1].head.i == tok.i + 1
+            and tok.head.i == tok.i + 1
+        ):
             return None  # a title before a name ("President Putin") or a modifier
         low = fold(tok.text)
         found = self._noun_phrase(tok)
@@ -242,6 +259,8 @@ class Resolver:
         country, organization, parties, past, first = self._modifiers(tok, noun_start)
         if tok.text[:1].isupper() and low in self.kb.party_words:
             parties |= self.kb.parties_for(low)  # "the Republican": the head word names the party
+        if any(fold(k.text) in _GENERIC for k in tok.children):
+            return None  # "the average voter" is nobody in particular
         has_place = country is not None or organization is not None
         if not has_place and not self._determined(tok):
             return None
@@ -249,7 +268,13 @@ class Resolver:
         gender = self.lex.gender_of_noun(noun) if noun else None
         appos = self._appos_name(tok)
         if appos is not None:
-            return Ref(start, end, appos.actor_id, "role" if noun in self.office_nouns else "description", "in apposition to the name")
+            return Ref(
+                start,
+                end,
+                appos.actor_id,
+                "role" if noun in self.office_nouns else "description",
+                "in apposition to the name",
+            )
         if has_place and noun and not past:
             hit = self._office_holder(noun, country, organization, parties, start)
             if hit is not None:
@@ -293,18 +318,26 @@ class Resolver:
             verb = tok.head
             for k in verb.children:
                 if k.dep_ in ("nsubj", "nsubjpass") and k.i in self.covered:
-                    actor = self.covered[k.i].actor_id
-                    draft = self._person(actor)
+                    subject = self.covered[k.i].actor_id
+                    draft = self._person(subject)
                     if draft is not None and self._compatible(draft, gender, set(), None):
-                        return Ref(tok.i, tok.i + 1, actor, "pronoun", "reflexive: the subject of its verb")
+                        return Ref(tok.i, tok.i + 1, subject, "pronoun", "reflexive: the subject of its verb")
         actor = self._best(tok.i, gender, set(), None, self._coarguments(tok))
         if actor is None:
             return None
-        return Ref(tok.i, tok.i + 1, actor, "pronoun", f"most salient {'male' if gender == 'm' else 'female'} or unknown-gender person before it")
+        return Ref(
+            tok.i,
+            tok.i + 1,
+            actor,
+            "pronoun",
+            f"most salient {'male' if gender == 'm' else 'female'} or unknown-gender person before it",
+        )
 
     def _ensure(self, entry: Entry) -> None:
         if entry.id not in self.drafts:
-            self.drafts[entry.id] = Draft(entry.id, entry.name, entry.kind, entry.country, gender=entry.gender, party=entry.party, entry=entry)
+            self.drafts[entry.id] = Draft(
+                entry.id, entry.name, entry.kind, entry.country, gender=entry.gender, party=entry.party, entry=entry
+            )
 
     def _describe(self, ref: Ref) -> None:
         """Remember the nouns a text uses for a person ("President Xi", "the minister") for later phrases."""

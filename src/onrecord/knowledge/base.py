@@ -67,9 +67,7 @@ class Tenure:
 
     def valid_on(self, date: str) -> bool:
         """True when the date (any ISO precision) falls in [start, end)."""
-        return (self.start is None or low(self.start) <= high(date)) and (
-            self.end is None or low(date) < low(self.end)
-        )
+        return (self.start is None or low(self.start) <= high(date)) and (self.end is None or low(date) < low(self.end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +194,9 @@ class KnowledgeBase:
             roles.append(Role(title=office.title, country=office.country, start=t.start, end=t.end))
         return tuple(roles)
 
-    def holders(self, noun: str, date: str, *, country: str | None = None, organization: str | None = None) -> list[Entry]:
+    def holders(
+        self, noun: str, date: str, *, country: str | None = None, organization: str | None = None
+    ) -> list[Entry]:
         """People holding, on the date, an office of the country or organization that the noun describes."""
         noun = fold(noun)
         out: list[Entry] = []
@@ -274,8 +274,12 @@ def load_countries(kb: KnowledgeBase) -> None:
         if record.alpha_3 in listed:
             continue
         name = getattr(record, "common_name", None) or record.name
-        extra = tuple(v for v in (record.name, getattr(record, "official_name", None)) if v and v != name and "," not in v)
-        kb.add(Entry(name=name, kind="country", country=record.alpha_3, aliases=extra, source="ISO 3166-1 via pycountry"))
+        extra = tuple(
+            v for v in (record.name, getattr(record, "official_name", None)) if v and v != name and "," not in v
+        )
+        kb.add(
+            Entry(name=name, kind="country", country=record.alpha_3, aliases=extra, source="ISO 3166-1 via pycountry")
+        )
 
 
 def load_package_data(kb: KnowledgeBase) -> None:

@@ -1,0 +1,131 @@
+"""The actors stage on articles written for these tests (tests/articles/actors_*.txt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.extract.actors import actor_id
+from onrecord.model import Article, sha256_text
+from onrecord.pipeline import Pipeline, Work
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["actors.v1"])
+
+
+def run(pipeline: Pipeline, text: str, published: str | None = "2025-01-21", art: str = "art-t") -> Work:
+    article = Article(
+        id=art, title=None, published=published, source=None, language="en", text=text, sha256=sha256_text(text)
+    )
+    return pipeline(article)
+
+
+def article(name: str) -> str:
+    return (ARTICLES / f"actors_{name}.txt").read_text(encoding="utf-8")
+
+
+def resolved(work: Work, text: str, nth: int = 0) -> tuple[str, str]:
+    """The actor name and basis of the mention of ``text`` (its nth occurrence)."""
+    hits = [m for m in work.mentions if m.text == text]
+    assert len(hits) > nth, f"no mention {text!r} in {[m.text for m in work.mentions]}"
+    m = hits[nth]
+    return work.actors[m.actor_id].name, m.basis
+
+
+def test_actor_id_is_stable_and_spelling_free() -> None:
+    assert actor_id("person", "Volodímir Zelensky") == actor_id("person", "Volodimir  Zelensky")
+    assert actor_id("person", "Georgia") != actor_id("country", "Georgia")
+
+
+@pytest.mark.parametrize(("published", "president"), [("2025-01-21", "Donald Trump"), ("2022-06-01", "Joe Biden")])
+def test_role_phrase_resolves_by_publication_date(pipeline: Pipeline, published: str, president: str) -> None:
+    work = run(pipeline, article("roles"), published)
+    assert resolved(work, "The US president") == (president, "role")
+    assert any(published in m.note for m in work.mentions if m.basis == "role")
+
+
+def test_party_description_resolves_to_the_office_holder_of_that_party(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("roles"), "2025-01-21")
+    assert resolved(work, "The Republican leader")[0] == "Donald Trump"
+    work = run(pipeline, article("roles"), "2022-06-01")
+    assert "The Republican leader" not in [m.text for m in work.mentions]  # no Republican held a leading office
+
+
+def test_pronouns_go_to_the_salient_person_of_their_gender(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("roles"))
+    assert resolved(work, "he") == ("Anthony Albanese", "pronoun")
+    assert resolved(work, "his") == ("Anthony Albanese", "pronoun")
+    work = run(pipeline, article("pronouns"))
+    assert resolved(work, "She")[0] == "Angela Merkel"
+    assert resolved(work, "him")[0] == "Olaf Scholz"
+    assert resolved(work, "his")[0] == "Olaf Scholz"
+    assert resolved(work, "her")[0] == "Angela Merkel"
+
+
+def test_descriptions_and_metonym_roles(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("pronouns"))
+    assert resolved(work, "the chancellor") == ("Olaf Scholz", "description")
+    assert resolved(work, "The Kremlin chief") == ("Vladimir Putin", "role")
+    assert resolved(work, "Kremlin") == ("Russia", "metonym")
+    work = run(pipeline, article("people"))
+    assert resolved(work, "The tycoon") == ("Rafael Ortiz", "description")
+
+
+def test_unknown_people_become_actors_with_country_and_gender(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("people"))
+    kamau = work.actors[actor_id("person", "Wanjiru Kamau")]
+    assert (kamau.kind, kamau.country, kamau.gender) == ("person", "KEN", "f")
+    # the short name, the honorific form and the name written across a bracket are one actor
+    assert {resolved(work, "Kamau", n)[0] for n in range(2)} == {"Wanjiru Kamau"}
+    assert resolved(work, "Wanjiru] Kamau")[0] == "Wanjiru Kamau"
+    assert resolved(work, "she", 1)[0] == "Wanjiru Kamau"
+
+
+def test_spellings_and_short_names_link_to_one_known_actor(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("people"))
+    assert resolved(work, "Dmitri Medvedev") == ("Dmitry Medvedev", "alias")
+    medvedev = work.actors[actor_id("person", "Dmitry Medvedev")]
+    assert "Dmitri Medvedev" in medvedev.aliases and medvedev.country == "RUS" and medvedev.roles
+    assert resolved(work, "Xi")[0] == "Xi Jinping"
+    assert resolved(work, "Russia") == ("Russia", "name")  # written "Russia's"
+    assert resolved(work, "Reuters")[0] == "Reuters"
+
+
+def test_same_actor_same_id_across_articles(pipeline: Pipeline) -> None:
+    a = run(pipeline, "Putin met Xi Jinping in Beijing.", art="art-a")
+    b = run(pipeline, "Vladimir Putin's spokesman spoke to the Chinese side.", art="art-b")
+    assert set(a.actors) & set(b.actors) >= {actor_id("person", "Vladimir Putin")}
+
+
+def test_demonyms_make_groups_and_peoples(pipeline: Pipeline) -> None:
+    work = run(
+        pipeline, "Chinese banks cut lending, and 40% of Russians said prices rose. Latin American exporters agreed."
+    )
+    banks = work.actors[actor_id("group", "Chinese banks")]
+    assert (banks.kind, banks.country) == ("group", "CHN")
+    assert resolved(work, "Russians") == ("Russia", "demonym")
+    assert not any(a.country == "USA" for a in work.actors.values())  # "Latin American" is not American
+
+
+def test_lower_case_capital_and_acronyms(pipeline: Pipeline) -> None:
+    work = run(pipeline, "The US threatened kyiv. We asked who would pay, and the WHO declined to comment.")
+    assert resolved(work, "US") == ("United States", "alias")
+    assert resolved(work, "kyiv") == ("Ukraine", "metonym")
+    assert resolved(work, "WHO")[0] == "World Health Organization"
+    assert "who" not in [m.text for m in work.mentions]
+
+
+def test_no_date_no_role_resolution(pipeline: Pipeline) -> None:
+    work = run(pipeline, "The US president arrived.", published=None)
+    assert "The US president" not in [m.text for m in work.mentions]
+
+
+def test_party_phrase_uses_the_party_not_its_offices(pipeline: Pipeline) -> None:
+    text = "Keir Starmer met Rishi Sunak in London. The Labour leader said the talks went well."
+    work = run(pipeline, text, "2023-05-01")
+    assert resolved(work, "The Labour leader") == ("Keir Starmer", "description")

@@ -247,9 +247,12 @@ class SentenceCoder:
             return None
         found = Found(code=code, trigger=trigger, head=verb, medium=medium)
         found.sources = _subjects(verb) or _agent(verb)
+        if verb.lemma_ == "be":  # "it was a phone call": the pronoun is no party
+            found.sources = [t for t in found.sources if t.lower_ not in {"it", "this", "that"}]
         found.targets = _targets(event_noun, nominal=True) if event_noun is not None else []
         if not found.targets:
-            found.targets = [t for t in _targets(verb) if t is not event_noun]
+            # the event noun itself ("held a meeting") is never the recipient
+            found.targets = [t for t in _targets(verb) if t is not event_noun and not match_noun(t, self.lex)]
         if not found.sources and any(c.dep_ == "nsubjpass" for c in verb.children):
             found.sources = _agent(verb)
         found.modality = modality_of(verb, self.lex)
@@ -348,6 +351,8 @@ class SentenceCoder:
     def nominal(self, noun: Token) -> Found | None:
         if noun.i in self.consumed_nouns:
             return None
+        if noun.dep_ == "compound" and noun.head.dep_ in OBJECT_DEPS and self.memo.get(noun.head.head.i) is not None:
+            return None  # "held a videoconference meeting": one event, its medium read from the compound
         entry = match_noun(noun, self.lex)
         if entry is None or entry.light_only:
             return None

@@ -7,8 +7,10 @@ Cascade, per sentence (details in ``event_compose``):
 4. actors: the subject (or the passive agent) is actor 1, the object or a prepositional object is
    actor 2, each resolved through the actors stage's mentions; a reciprocal subject with no
    recipient ("the two leaders spoke") puts its second party in actor 2;
-5. date and precision from the time stage (``timex.event_date`` when it exists, else the nearest
-   date expression of the sentence, else unknown), medium from the lexicon and the trigger's modifiers.
+5. date and precision from the time stage (``timex.event_date`` when it gives one, else the date
+   expression of the sentence nearest the event's word, else None with precision "unknown": a
+   past event with no date in its sentence is not given the publication date); medium from the
+   lexicon and the trigger's modifiers.
 
 The central event of a sentence (``central=True``) is the verbal event whose frame word is nearest
 the root of the parse, the first one on a tie; nominal events are central only when the sentence
@@ -62,7 +64,8 @@ def _date_of(work: Work, found: Found) -> tuple[str | None, DatePrecision, str |
     helper: Callable[[Work, Token], Any] | None = getattr(timex_module, "event_date", None)
     if helper is not None:
         value, precision = helper(work, found.trigger)
-        return value, precision, None, None
+        if value is not None:
+            return value, precision, None, None
     sent = found.trigger.sent
     best = None
     for tx in work.timexes:
@@ -96,7 +99,7 @@ def _medium(found: Found, lex: Lexicon) -> str | None:
         words.update(t.lower_ for t in tok.children)
         words.update(t.lemma_.lower() for t in tok.children)
         for c in tok.children:
-            if c.dep_ in {"prep", "compound", "amod", "advmod"}:
+            if c.dep_ in {"prep", "compound", "amod", "advmod", "dobj", "attr"}:
                 words.update(t.lower_ for t in c.subtree)
     for medium in ("video", "phone", "written", "in_person"):
         if words & lex.frames.get(f"medium_{medium}", set()):

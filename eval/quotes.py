@@ -1,0 +1,358 @@
+"""Evaluate the quotes stage on PolNeAR (dev split), side by side with textacy's direct quotations.
+
+Run from the repo root: ``.venv/bin/python eval/quotes.py [--limit N] [--json]``.
+``--mine-cues`` rebuilds ``src/onrecord/extract/data/quote_cues.txt`` from the TRAIN split (never dev).
+
+Metrics (PolNeAR: Newell, Margolin and Ruths, LREC 2018, networkdynamics/PolNeAR):
+- content P/R/F1: a predicted attribution matches a gold one when their content characters overlap by
+  at least half of the shorter of the two (pieces of a split quote sharing one cue count as one);
+- the same for direct quotes only (gold: content starts with a quotation mark; predicted: kind direct);
+- speaker accuracy on matched pairs: the predicted speaker span overlaps the gold Source span
+  (both absent also counts as right);
+- cue accuracy on matched pairs: the predicted cue span overlaps the gold Cue span.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data" / "polnear"
+CUES_FILE = ROOT / "src" / "onrecord" / "extract" / "data" / "quote_cues.txt"
+sys.path.insert(0, str(ROOT / "src"))
+
+_T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
+_E_LINE = re.compile(r"^(E\d+)\t(.*)$")
+_QUOTE_START = re.compile("^\\s*[\"“”‘'«„`]")
+
+
+@dataclass
+class Attribution:
+    content: frozenset[int]
+    source: tuple[tuple[int, int], ...]
+    cue: tuple[tuple[int, int], ...]
+    direct: bool
+    content_spans: tuple[tuple[int, int], ...] = ()
+
+
+def _spans(offsets: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for part in offsets.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return tuple(out)
+
+
+def _chars(spans: Iterable[tuple[int, int]]) -> frozenset[int]:
+    return frozenset(i for a, b in spans for i in range(a, b))
+
+
+def read_ann(path: Path, text: str) -> list[Attribution]:
+    """The attributions of one brat file (spill-over lines and notes are skipped)."""
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    events: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _T_LINE.match(line)
+        if m:
+            spans[m.group(1)] = (m.group(2), _spans(m.group(3).strip()))
+            continue
+        m = _E_LINE.match(line)
+        if m:
+            events.append(m.group(2))
+    out = []
+    for ev in events:
+        roles: dict[str, list[tuple[int, int]]] = {}
+        for arg in ev.split():
+            if ":" not in arg:
+                continue
+            role, tid = arg.split(":", 1)
+            if tid in spans:
+                roles.setdefault(role.rstrip("0123456789"), []).extend(spans[tid][1])
+        content = roles.get("Content")
+        if not content:
+            continue
+        first = min(content)
+        out.append(
+            Attribution(
+                content=_chars(content),
+                source=tuple(roles.get("Source", [])),
+                cue=tuple(roles.get("Cue", [])),
+                direct=bool(_QUOTE_START.match(text[first[0] : first[1]])),
+                content_spans=tuple(sorted(content)),
+            )
+        )
+    return out
+
+
+def load_split(split: str, limit: int | None = None) -> list[tuple[str, str, list[Attribution]]]:
+    """(name, text, gold attributions) for each article, one annotator file per article (the first)."""
+    base = DATA / split
+    out = []
+    for txt in sorted((base / "text").glob("*.txt")):
+        anns = sorted((base / "attributions").glob(txt.stem + "_*.ann"))
+        anns = [a for a in anns if a.stem.rsplit("_", 1)[0] == txt.stem]
+        if not anns:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        out.append((txt.stem, text, read_ann(anns[0], text)))
+    if limit is not None:
+        out = out[:limit]
+    return out
+
+
+@dataclass
+class Predicted:
+    content: frozenset[int]
+    source: tuple[tuple[int, int], ...]
+    cue: tuple[tuple[int, int], ...]
+    direct: bool
+
+
+def _overlap_ok(a: frozenset[int], b: frozenset[int]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) * 2 >= min(len(a), len(b))
+
+
+def _touches(spans: Sequence[tuple[int, int]], others: Sequence[tuple[int, int]]) -> bool:
+    return any(a < d and c < b for a, b in spans for c, d in others)
+
+
+def match(gold: list[Attribution], pred: list[Predicted]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching by overlap size."""
+    cands = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if _overlap_ok(g.content, p.content):
+                cands.append((len(g.content & p.content), gi, pi))
+    cands.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in cands:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gi, pi))
+    return pairs
+
+
+class Scores:
+    def __init__(self) -> None:
+        self.tp = self.n_gold = self.n_pred = 0
+        self.speaker_ok = self.cue_ok = 0
+
+    def add(self, gold: list[Attribution], pred: list[Predicted]) -> None:
+        pairs = match(gold, pred)
+        self.tp += len(pairs)
+        self.n_gold += len(gold)
+        self.n_pred += len(pred)
+        for gi, pi in pairs:
+            g, p = gold[gi], pred[pi]
+            if (not g.source and not p.source) or _touches(g.source, p.source):
+                self.speaker_ok += 1
+            if _touches(g.cue, p.cue):
+                self.cue_ok += 1
+
+    def as_dict(self) -> dict[str, float]:
+        p = self.tp / self.n_pred if self.n_pred else 0.0
+        r = self.tp / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {
+            "p": round(100 * p, 1),
+            "r": round(100 * r, 1),
+            "f1": round(100 * f, 1),
+            "speaker_acc": round(100 * self.speaker_ok / self.tp, 1) if self.tp else 0.0,
+            "cue_acc": round(100 * self.cue_ok / self.tp, 1) if self.tp else 0.0,
+            "n_gold": self.n_gold,
+            "n_pred": self.n_pred,
+        }
+
+
+def onrecord_predictions(work: object) -> list[Predicted]:
+    """Group the stage's quotes by cue (pieces of one attribution) into predicted attributions."""
+    groups: dict[object, list[object]] = {}
+    for q in work.quotes:  # type: ignore[attr-defined]
+        if q.parent_id is not None:
+            continue  # PolNeAR annotates only the outermost attribution
+        key = q.cue_span if q.cue_span is not None else ("q", q.id)
+        groups.setdefault(key, []).append(q)
+    text = work.article.text  # type: ignore[attr-defined]
+    out = []
+    for qs in groups.values():
+        chars: set[int] = set()
+        for q in qs:
+            a, b = q.span
+            # the gold content includes the quotation marks around direct words
+            while a > 0 and text[a - 1] in "\"“”‘'«„`" and a > q.span[0] - 2:
+                a -= 1
+            while b < len(text) and text[b] in "\"“”’'»" and b < q.span[1] + 2:
+                b += 1
+            chars.update(range(a, b))
+        first = qs[0]
+        out.append(
+            Predicted(
+                content=frozenset(chars),
+                source=(first.speaker_span,) if first.speaker_span else (),
+                cue=(first.cue_span,) if first.cue_span else (),
+                direct=all(q.kind == "direct" for q in qs),
+            )
+        )
+    return out
+
+
+def textacy_predictions(doc: object) -> list[Predicted]:
+    """textacy's direct quotations; on an odd number of marks, paragraph by paragraph."""
+    from textacy.extract.triples import direct_quotations
+
+    def run(d: object, offset: int) -> list[Predicted]:
+        out = []
+        for sp, cue, content in direct_quotations(d):  # type: ignore[arg-type]
+            c0 = content[0].idx + offset
+            c1 = content[-1].idx + len(content[-1]) + offset
+            out.append(
+                Predicted(
+                    content=frozenset(range(c0, c1)),
+                    source=tuple((t.idx + offset, t.idx + len(t) + offset) for t in sp),
+                    cue=tuple((t.idx + offset, t.idx + len(t) + offset) for t in cue),
+                    direct=True,
+                )
+            )
+        return out
+
+    try:
+        return run(doc, 0)
+    except ValueError:
+        out: list[Predicted] = []
+        start = 0
+        toks = list(doc)  # type: ignore[call-overload]
+        for i, t in enumerate([*toks, None]):
+            if t is None or "\n" in t.text:
+                if i > start:
+                    span = doc[start:i]  # type: ignore[index]
+                    with contextlib.suppress(ValueError):  # still odd: textacy gives up on it
+                        out.extend(run(span.as_doc(), span.start_char))
+                start = i + 1
+        return out
+
+
+def evaluate(split: str, limit: int | None, with_textacy: bool = True) -> dict[str, dict[str, float]]:
+    from onrecord.model import Article, sha256_text
+    from onrecord.pipeline import Pipeline, Work
+
+    arts = load_split(split, limit)
+    pipe = Pipeline(["actors.v1", "timex.v1", "quotes.v1"])
+    ours_all, ours_direct, tx_direct = Scores(), Scores(), Scores()
+    t_parse = t_stage = 0.0
+    for name, text, gold in arts:
+        article = Article(
+            id=name, title=None, published=None, source=None, language="en", text=text, sha256=sha256_text(text)
+        )
+        t0 = time.perf_counter()
+        doc = pipe.nlp(text)
+        t1 = time.perf_counter()
+        work = pipe.run_stages(Work(article=article, doc=doc))
+        t2 = time.perf_counter()
+        t_parse += t1 - t0
+        t_stage += t2 - t1
+        pred = onrecord_predictions(work)
+        ours_all.add(gold, pred)
+        gold_direct = [g for g in gold if g.direct]
+        ours_direct.add(gold_direct, [p for p in pred if p.direct])
+        if with_textacy:
+            tx_direct.add(gold_direct, textacy_predictions(doc))
+    res = {"all": ours_all.as_dict(), "direct": ours_direct.as_dict()}
+    if with_textacy:
+        res["textacy_direct"] = tx_direct.as_dict()
+    res["timing"] = {"parse_s": round(t_parse, 2), "stages_s": round(t_stage, 2), "articles": len(arts)}
+    return res
+
+
+def mine_cues(limit: int, min_count: int = 2) -> None:
+    """Write the cue lexicon from PolNeAR TRAIN: lemma, POS, attribution count, occurrences, rate."""
+    from onrecord.pipeline import load_nlp
+
+    arts = load_split("train")
+    random.Random(13).shuffle(arts)
+    arts = arts[:limit]
+    nlp = load_nlp()
+    cue_n: Counter[tuple[str, str]] = Counter()
+    all_n: Counter[tuple[str, str]] = Counter()
+    docs = nlp.pipe((t for _, t, _ in arts), batch_size=16)
+    for (_, _text, gold), doc in zip(arts, docs, strict=True):
+        for tok in doc:
+            all_n[(tok.lemma_.lower(), tok.pos_)] += 1
+        for g in gold:
+            for a, b in g.cue:
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                head = span.root
+                if head.pos_ == "AUX" and any(t.pos_ == "VERB" for t in span):
+                    head = next(t for t in span if t.pos_ == "VERB")
+                cue_n[(head.lemma_.lower(), head.pos_)] += 1
+    lines = [
+        "# Attribution cue lemmas mined from PolNeAR TRAIN (networkdynamics/PolNeAR; Newell, Margolin and Ruths,",
+        f"# LREC 2018), {len(arts)} articles parsed with en_core_web_sm: lemma, POS, times the lemma heads a gold",
+        "# Cue, times it occurs, the rate. Rebuild with: .venv/bin/python eval/quotes.py --mine-cues",
+    ]
+    rows = []
+    for (lemma, pos), n in cue_n.items():
+        if n < min_count or pos not in {"VERB", "NOUN", "ADJ", "AUX", "ADP", "PROPN"}:
+            continue
+        if not re.fullmatch(r"[a-z][a-z\-]*", lemma):
+            continue
+        total = max(all_n[(lemma, pos)], n)
+        rows.append((lemma, pos, n, total, n / total))
+    rows.sort(key=lambda r: (-r[2], r[0]))
+    lines += [f"{lemma}\t{pos}\t{n}\t{total}\t{rate:.3f}" for lemma, pos, n, total, rate in rows]
+    CUES_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {len(rows)} cue lemmas to {CUES_FILE}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="evaluate only the first N dev articles")
+    ap.add_argument("--json", action="store_true", help="print one JSON object of metrics as the last line")
+    ap.add_argument("--split", default="dev", help="dev (default) or train, to study patterns")
+    ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
+    ap.add_argument("--mine-cues", type=int, metavar="N", default=None, help="mine cue lemmas from N train articles")
+    args = ap.parse_args()
+    if not DATA.is_dir():
+        print(f"PolNeAR not found at {DATA}: nothing to evaluate")
+        return 0
+    if args.mine_cues:
+        mine_cues(args.mine_cues)
+        return 0
+    res = evaluate(args.split, args.limit, with_textacy=not args.no_textacy)
+    print(f"PolNeAR {args.split}: {res['timing']['articles']} articles")
+    print(f"{'system':<22}{'P':>7}{'R':>7}{'F1':>7}{'speaker':>9}{'cue':>7}{'gold':>7}{'pred':>7}")
+    for key, label in (("all", "onrecord all"), ("direct", "onrecord direct"), ("textacy_direct", "textacy direct")):
+        if key in res:
+            m = res[key]
+            print(
+                f"{label:<22}{m['p']:>7}{m['r']:>7}{m['f1']:>7}{m['speaker_acc']:>9}{m['cue_acc']:>7}"
+                f"{m['n_gold']:>7}{m['n_pred']:>7}"
+            )
+    tm = res["timing"]
+    print(f"time: parse {tm['parse_s']} s, actors+timex+quotes {tm['stages_s']} s")
+    if args.json:
+        flat = {f"{k}_{m}": v for k, d in res.items() for m, v in d.items()}
+        print(json.dumps(flat))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

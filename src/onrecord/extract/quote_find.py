@@ -1,0 +1,609 @@
+"""Find attributions in a parsed article: cue, source, and content pieces (character spans).
+
+The cascade, in order (each step only adds to what the earlier ones found):
+1. Quoted stretches from :mod:`quote_marks` (every convention, unclosed, multi-paragraph).
+2. Verb cues outside quotes (lemmas from the mined lexicon) whose clausal complement is the content:
+   ``X said that ...``, ``X wants to ...``, ``"...," X said`` (complement before the verb), and the
+   parenthetical ``..., X said.`` (the verb hangs from the content). Content touching a quote is
+   widened to the whole quote.
+3. Source phrases: ``according to X``, ``in X's words``; noun cues with a that-clause (``X's
+   statement that ...``); a colon lead-in (``X: ...``).
+4. Quotes not yet attributed: a reporting verb right after (``"...," said the Republican``) or right
+   before (``X said: "..."``), a dash and a name after (``"..." — Xi Jinping``), reciprocal verbs
+   (``greeted each other with "..."``: a group, no single speaker).
+5. Quotes still alone inherit the attribution of a neighbouring quote in the same paragraph (split
+   quotes, an unclosed quote before the next one) or of a quote running on from the paragraph before.
+6. Reporting verbs inside another attribution's content become nested attributions (``parent``).
+Quotes left without a cue are scare quotes or titles, and are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.parts_of_speech import AUX, NOUN, VERB
+from spacy.tokens import Doc, Token
+
+from onrecord.extract.quote_lexicon import CueLexicon
+from onrecord.extract.quote_marks import MarkedQuote, find_marked_quotes
+from onrecord.extract.quote_speaker import Source, phrase_span, source_of
+
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
+_PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
+_TRIM = " \t\n,.;:"
+_DASH_RE = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
+_WORD_RE = re.compile(r"\w+")
+_SENT_END = frozenset({".", "?", "!"})
+# rates above which a verb counts as a cue on adjacency to a quote alone, or with a complement
+ADJACENT_RATE = 0.05
+COMPLEMENT_RATE = 0.10
+XCOMP_RATE = 0.15
+NOUN_RATE = 0.15
+OBJECT_RATE = 0.20
+# right dependents of a stance verb that carry what is said or held ("criticized Clinton for ...")
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "acomp"})
+_OBJECT_PREPS = frozenset({"to", "about", "of", "on", "for", "against", "as", "with", "that"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+@dataclass
+class Found:
+    """One attribution: its cue, source and content pieces (character spans)."""
+
+    cue_lemma: str
+    cue_span: tuple[int, int]
+    cue_token: Token | None
+    source: Source | None
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    index: int = 0
+    group: bool = False  # spoken by several at once: no single speaker
+    kinds: dict[tuple[int, int], str] = field(default_factory=dict)  # piece -> direct | mixed | indirect
+    parent: int | None = None  # index of the attribution this one is reported inside
+
+    def add(self, start: int, end: int) -> None:
+        for i, (a, b) in enumerate(self.pieces):
+            if a < end and start < b:
+                self.pieces[i] = (min(a, start), max(b, end))
+                return
+        self.pieces.append((start, end))
+
+
+class _Doc:
+    """Per-article lookups built once: quote of each token, paragraphs."""
+
+    def __init__(self, doc: Doc, text: str, quotes: list[MarkedQuote]) -> None:
+        self.doc = doc
+        self.text = text
+        self.quotes = quotes
+        self.qtok: list[tuple[int, int]] = []
+        self.tok_quote = [-1] * len(doc)
+        for qi, q in enumerate(quotes):
+            sp = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if sp is None or not len(sp):
+                self.qtok.append((0, 0))
+                continue
+            self.qtok.append((sp.start, sp.end))
+            self.tok_quote[sp.start : sp.end] = [qi] * (sp.end - sp.start)
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n+", self.text)]
+        self.q_starts = [q.start for q in quotes]
+        self.q_ends = [q.end for q in quotes]
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else []
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        self.sent_starts: list[int] = starts
+        self.found: list[Found] = []
+        self.by_cue: dict[int, int] = {}
+        self.quote_owner: dict[int, int] = {}  # quote index -> attribution index
+
+    def attribution(self, cue: Token, lemma: str, span: tuple[int, int], src: Source | None) -> Found:
+        """The attribution of the cue token, created on first use."""
+        if cue.i in self.by_cue:
+            return self.found[self.by_cue[cue.i]]
+        f = Found(lemma, span, cue, src, index=len(self.found))
+        self.by_cue[cue.i] = len(self.found)
+        self.found.append(f)
+        return f
+
+    def add_content(self, f: Found, a: int, b: int, inside: int = -1) -> None:
+        """Add a content piece (widened to the quotes it cuts) and claim the quotes it covers."""
+        a, b = self.snap(a, b, inside)
+        if b - a < 2:
+            return
+        f.add(a, b)
+        for qi in self.overlapping(a, b):
+            q = self.quotes[qi]
+            if a <= q.start and q.end <= b:
+                self.quote_owner.setdefault(qi, f.index)
+
+    def sent(self, i: int) -> tuple[int, int]:
+        """Token range [start, end) of the sentence holding token ``i``."""
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return self.sent_starts[k], end
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indices of the quotes overlapping [start, end) (quotes are sorted and disjoint)."""
+        return range(bisect.bisect_right(self.q_ends, start), bisect.bisect_left(self.q_starts, end))
+
+    def para(self, char: int) -> int:
+        return bisect.bisect_right(self.para_starts, char) - 1
+
+    def snap(self, start: int, end: int, inside: int = -1) -> tuple[int, int]:
+        """Widen [start, end) to cover every quote it cuts into (but the one the cue is in); trim ends."""
+        for qi in self.overlapping(start, end):
+            q = self.quotes[qi]
+            if qi != inside and q.start < end and start < q.end:
+                if start <= q.start < end < q.end or (start < q.end <= end and q.start < start):
+                    start, end = min(start, q.start), max(end, q.end)
+                elif q.start < start and end < q.end:
+                    # the clause lies inside the quote (a split sentence): the whole quote is content
+                    start, end = q.start, q.end
+        return self.trim(start, end)
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        t = self.text
+        while start < end and t[start] in _TRIM:
+            start += 1
+        while end > start and t[end - 1] in _TRIM:
+            end -= 1
+        return start, end
+
+
+def _tok_span(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Characters of tokens [lo, hi]."""
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _clause_span(c: Token) -> tuple[int, int]:
+    return c.left_edge.i, c.right_edge.i
+
+
+def _content_words(text: str, a: int, b: int) -> int:
+    return len(_WORD_RE.findall(text, a, b))
+
+
+def _verb_group(v: Token) -> tuple[int, int]:
+    """Characters of the verb with its auxiliaries and negation (PolNeAR's cue is the verb group)."""
+    lo = v.i
+    for c in v.lefts:
+        if c.dep_ in ("aux", "auxpass", "neg") and c.i >= lo - 3:
+            lo = min(lo, c.i)
+    return _tok_span(v.doc, lo, v.i)
+
+
+class Finder:
+    """Find the attributions of one parsed article."""
+
+    def __init__(self, lexicon: CueLexicon) -> None:
+        self.lex = lexicon
+        self._hashes: tuple[Any, Any, Any] | None = None
+
+    def _candidates(self, doc: Doc) -> list[int]:
+        """Indices of the tokens that may be cues, picked in one vectorized pass."""
+        if not len(doc):
+            return []
+        if self._hashes is None:
+            strings = doc.vocab.strings
+
+            def sorted_hashes(ws: Iterable[str]) -> Any:
+                return numpy.sort(numpy.array([strings[w] for w in ws], dtype="uint64"))
+
+            words = ("according", ":", "words", "view", "opinion")
+            self._hashes = (sorted_hashes(self.lex.verbs), sorted_hashes(self.lex.nouns), sorted_hashes(words))
+        verbs, nouns, words = self._hashes
+        arr = doc.to_array([POS, LEMMA, LOWER])
+        pos, lemma, lower = arr[:, 0], arr[:, 1], arr[:, 2]
+        verbal = ((pos == VERB) | (pos == AUX)) & _member(lemma, verbs)
+        nominal = (pos == NOUN) & _member(lemma, nouns)
+        mask = verbal | nominal | _member(lower, words)
+        return numpy.flatnonzero(mask).tolist()
+
+    def __call__(self, doc: Doc, text: str | None = None) -> list[Found]:
+        """The attributions of ``doc``; ``text`` is its text when the caller has it (``doc.text`` is rebuilt
+        from the tokens on each access)."""
+        text = doc.text if text is None else text
+        d = _Doc(doc, text, find_marked_quotes(text))
+        # steps 2 and 3, one pass over the tokens
+        for i in self._candidates(doc):
+            tok = doc[i]
+            pos = tok.pos_
+            if tok.lower_ == "according":
+                self._phrase(d, tok)
+            elif pos in ("VERB", "AUX"):
+                self._verb(d, tok)
+            elif pos in ("NOUN", "PROPN"):
+                self._phrase(d, tok)
+            elif tok.text == ":" and d.tok_quote[tok.i] < 0:
+                self._colon(d, tok)
+
+        # step 4: quotes not yet attributed, by adjacency
+        for qi in range(len(d.quotes)):
+            if qi not in d.quote_owner:
+                self._adjacent(d, qi)
+        # step 5: inherit from neighbours (forward, then backward)
+        self._inherit(d)
+        # drop attributions without content; mark nesting
+        kept = [f for f in d.found if f.pieces]
+        for f in kept:
+            f.kinds = {p: _kind(d, *p) for p in f.pieces}
+        _nest(kept)
+        return kept
+
+    # -- step 2 -----------------------------------------------------------------------------------
+    def _verb(self, d: _Doc, v: Token) -> None:
+        rate = self.lex.verb_rate(v.lemma_.lower())
+        if rate <= 0.0:
+            return
+        pieces = self._verb_content(d, v, rate)
+        if not pieces:
+            return
+        src = source_of(v)
+        f = d.attribution(v, v.lemma_.lower(), _verb_group(v), src)
+        for a, b in pieces:
+            if _content_words(d.text, a, b) >= 1:
+                d.add_content(f, a, b, inside=d.tok_quote[v.i])
+
+    def _verb_content(self, d: _Doc, v: Token, rate: float) -> list[tuple[int, int]]:
+        """The content pieces of a reporting verb, from its parse."""
+        doc = d.doc
+        comp: Token | None = None
+        for c in v.children:
+            if c.dep_ == "ccomp" and rate >= COMPLEMENT_RATE:
+                comp = c
+                break
+            if (
+                c.dep_ == "xcomp"
+                and c.i > v.i
+                and rate >= XCOMP_RATE
+                and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ):
+                comp = c  # "plans to", "wants to"
+                break
+        if comp is not None:
+            lo, hi = _clause_span(comp)
+            if comp.i < v.i:
+                hi = min(hi, v.left_edge.i - 1)
+                subj = _subject_tok(v)
+                if subj is not None and subj.i < v.i:
+                    hi = min(hi, subj.left_edge.i - 1)
+            else:
+                # "said that ..." includes the complementizer; the content runs to the end of the clause
+                lo = max(lo, v.i + 1)
+                hi = max(hi, self._clause_end(v, comp))
+            return [_tok_span(doc, lo, hi)] if hi >= lo else []
+        if rate >= OBJECT_RATE and d.tok_quote[v.i] < 0:
+            span = _object_content(v)
+            if span is not None:
+                return [_tok_span(doc, *span)]
+        if rate >= COMPLEMENT_RATE:
+            # "highlighted in his talk that ...": a that-clause parsed onto a noun of the verb's phrase
+            sent_end = v.right_edge.i
+            for i in range(v.i + 1, min(v.i + 14, sent_end)):
+                t = doc[i]
+                if (
+                    t.dep_ == "mark"
+                    and t.lower_ == "that"
+                    and t.head.dep_ == "acl"
+                    and t.head.head.i > v.i
+                    and self.lex.noun_rate(t.head.head.lemma_.lower()) < NOUN_RATE
+                ):
+                    return [_tok_span(doc, i, self._clause_end(v, t.head))]
+                if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "compound"):
+                    break
+        if (
+            v.dep_ in _PARENTHETICAL
+            and v.head.i < v.i
+            and v.head.pos_ in ("VERB", "AUX")
+            and rate >= COMPLEMENT_RATE
+            and _subject_tok(v) is not None
+            and v.left_edge.i > 0
+            and doc[v.left_edge.i - 1].text in (",", "”", '"')
+            and not any(c.dep_ == "mark" for c in v.children)
+            and v.right_edge.i - v.left_edge.i <= 12
+        ):
+            # "The economy is strong, he said." parsed with the verb hanging from the content
+            h = v.head
+            pieces = []
+            lo, hi = h.left_edge.i, v.left_edge.i - 1
+            if hi >= lo:
+                pieces.append(_tok_span(doc, lo, hi))
+            if v.right_edge.i < h.right_edge.i:
+                pieces.append(_tok_span(doc, v.right_edge.i + 1, h.right_edge.i))
+            return pieces
+        return []
+
+    def _clause_end(self, v: Token, comp: Token) -> int:
+        """Last token of the content after ``v``: its right side, short of a further reporting verb."""
+        hi = comp.right_edge.i
+        for r in v.rights:
+            if r.i <= comp.i:
+                continue
+            if r.dep_ in ("advcl", "conj", "parataxis") and self.lex.verb_rate(r.lemma_.lower()) >= COMPLEMENT_RATE:
+                break
+            if r.dep_ == "punct" and r.text in _SENT_END:
+                break
+            hi = max(hi, r.right_edge.i)
+        doc = v.doc
+        while hi > comp.i and doc[hi].is_punct and doc[hi].text not in ("”", '"', "’", "'", "»"):
+            hi -= 1
+        return hi
+
+    # -- step 3 -----------------------------------------------------------------------------------
+    def _phrase(self, d: _Doc, tok: Token) -> None:
+        doc = d.doc
+        low = tok.lower_
+        if low == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                to = doc[tok.i + 1]
+            if to is None:
+                return
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            src = None
+            if obj is not None:
+                lo, hi = phrase_span(obj)
+                src = Source(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), obj)
+            cue = (tok.idx, to.idx + len(to))
+            self._adverbial(d, tok, "according to", cue, src)
+            return
+        if low in ("words", "view", "opinion") and tok.head.lower_ == "in" and tok.head.dep_ == "prep":
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            of = next((c for c in tok.children if c.lower_ == "of"), None)
+            who = poss or (next((g for g in of.children if g.dep_ == "pobj"), None) if of else None)
+            if who is None:
+                return
+            lo, hi = phrase_span(who)
+            src = Source(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), who)
+            prep = tok.head
+            self._adverbial(d, prep, f"in {low}", (prep.idx, tok.idx + len(tok)), src)
+            return
+        rate = self.lex.noun_rate(tok.lemma_.lower())
+        if rate < NOUN_RATE or d.tok_quote[tok.i] >= 0:
+            return
+        clause = None
+        for c in tok.children:
+            if (
+                c.dep_ in ("acl", "ccomp", "appos")
+                and c.i > tok.i
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ):
+                clause = c
+                break
+        if clause is None:
+            return
+        who = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if who is None:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                    who = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    break
+        src = None
+        if who is not None:
+            lo, hi = phrase_span(who)
+            src = Source(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), who)
+        f = d.attribution(tok, tok.lemma_.lower(), (tok.idx, tok.idx + len(tok)), src)
+        lo, hi = _clause_span(clause)
+        d.add_content(f, *_tok_span(doc, lo, hi))
+
+    def _adverbial(
+        self,
+        d: _Doc,
+        phrase: Token,
+        lemma: str,
+        cue: tuple[int, int],
+        src: Source | None,
+    ) -> None:
+        """Content of a source adverbial (according to X, in X's words): its clause minus itself."""
+        doc = d.doc
+        h = phrase.head
+        if h is phrase or h.pos_ not in ("VERB", "AUX"):
+            # the adverbial may head its sentence: take the sentence
+            lo, hi = d.sent(phrase.i)
+            hi -= 1
+        else:
+            lo, hi = h.left_edge.i, h.right_edge.i
+        plo, phi = phrase.left_edge.i, phrase.right_edge.i
+        f = d.attribution(phrase, lemma, cue, src)
+        for a, b in ((lo, plo - 1), (phi + 1, hi)):
+            if b >= a:
+                ca, cb = _tok_span(doc, a, b)
+                if _content_words(d.text, ca, cb) >= 3:
+                    d.add_content(f, ca, cb)
+
+    def _colon(self, d: _Doc, colon: Token) -> None:
+        """``Name: words`` at the start of a sentence or headline."""
+        doc = d.doc
+        s_start, s_end = d.sent(colon.i)
+        if colon.i - s_start > 4 or colon.i == s_start or colon.i + 2 >= s_end:
+            return
+        lead = doc[s_start : colon.i]
+        if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in lead):
+            return
+        if any(t.pos_ in ("VERB", "AUX") for t in lead):
+            return
+        head = lead.root
+        src = Source(lead.start_char, lead.end_char, head)
+        f = d.attribution(colon, ":", (colon.idx, colon.idx + 1), src)
+        d.add_content(f, doc[colon.i + 1].idx, doc[s_end - 1].idx + len(doc[s_end - 1]))
+
+    # -- step 4 -----------------------------------------------------------------------------------
+    def _adjacent(self, d: _Doc, qi: int) -> None:
+        doc = d.doc
+        q = d.quotes[qi]
+        qs, qe = d.qtok[qi]
+        if qe <= qs:
+            return
+        words = _content_words(d.text, q.start, q.end)
+        # after the quote: "...," X said / said X / — X
+        m = _DASH_RE.match(d.text, q.end)
+        if m and words >= 3:
+            after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if after is not None and after[0].pos_ == "PROPN":
+                i = after.start
+                while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and d.tok_quote[i + 1] < 0:
+                    i += 1
+                dash_src = Source(doc[after.start].idx, doc[i].idx + len(doc[i]), doc[i])
+                dash = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                cue_tok = dash[0] if dash is not None and len(dash) else doc[after.start]
+                f = d.attribution(cue_tok, "—", (m.start(), m.end()), dash_src)
+                d.add_content(f, q.start, q.end)
+                return
+        cand: Token | None = None
+        for i in range(qe, min(qe + 30, len(doc))):
+            t = doc[i]
+            if d.tok_quote[i] >= 0 or "\n" in t.text or (t.text in _SENT_END and i > qe):
+                break
+            if t.pos_ in ("VERB", "AUX") and self.lex.verb_rate(t.lemma_.lower()) >= ADJACENT_RATE:
+                if not any(c.dep_ in _CONTENT_DEPS and c.i > t.i for c in t.children):
+                    cand = t  # a verb with a complement of its own reports something else
+                break
+        if cand is None and qs > 0:
+            # before the quote: X said: "..." / X said, "..."
+            j = qs - 1
+            if doc[j].text in (":", ",") or doc[j].pos_ in ("VERB",):
+                for i in range(j, max(qs - 10, -1), -1):
+                    t = doc[i]
+                    if d.tok_quote[i] >= 0 or "\n" in t.text or (t.text in _SENT_END):
+                        break
+                    if t.pos_ in ("VERB", "AUX") and self.lex.verb_rate(t.lemma_.lower()) >= ADJACENT_RATE:
+                        cand = t
+                        break
+        if cand is not None:
+            if words < 2 and _in_noun_phrase(doc, qs, qe):
+                return
+            f = d.attribution(cand, cand.lemma_.lower(), _verb_group(cand), source_of(cand))
+            d.add_content(f, q.start, q.end)
+            return
+        # reciprocal: "greeted each other with '...'"
+        root = doc[qs:qe].root
+        v = root
+        for _ in range(5):
+            if v.pos_ == "VERB" or v.head is v:
+                break
+            v = v.head
+        if v.pos_ == "VERB" and any(
+            c.lower_ in ("other", "another") and any(g.lower_ in ("each", "one") for g in c.subtree) for c in v.children
+        ):
+            src = source_of(v)
+            f = d.attribution(v, v.lemma_.lower(), _verb_group(v), src)
+            f.group = True
+            d.add_content(f, q.start, q.end)
+
+    # -- step 5 -----------------------------------------------------------------------------------
+    def _inherit(self, d: _Doc) -> None:
+        found, owner = d.found, d.quote_owner
+        n = len(d.quotes)
+        doc = d.doc
+
+        def words_between(a: int, b: int) -> int:
+            return _content_words(d.text, a, b)
+
+        for qi in range(n):
+            if qi in owner or qi == 0:
+                continue
+            q = d.quotes[qi]
+            p = d.quotes[qi - 1]
+            if qi - 1 not in owner:
+                continue
+            same_para = d.para(p.start) == d.para(q.start)
+            prev_cue = found[owner[qi - 1]].cue_span
+            if (same_para and words_between(p.end, q.start) <= 12 and p.end <= prev_cue[0] < q.start) or (
+                p.continues and d.para(q.start) == d.para(p.start) + 1
+            ):
+                owner[qi] = owner[qi - 1]
+                found[owner[qi]].add(*d.trim(q.start, q.end))
+        for qi in range(n - 2, -1, -1):
+            if qi in owner or qi + 1 not in owner:
+                continue
+            q = d.quotes[qi]
+            nx = d.quotes[qi + 1]
+            f = found[owner[qi + 1]]
+            if d.para(nx.start) != d.para(q.start) or not q.start < nx.start < f.cue_span[0]:
+                continue
+            # nothing but quotes between this one and the next
+            if words_between(q.end, nx.start) <= 2 and _content_words(d.text, q.start, q.end) >= 3:
+                owner[qi] = owner[qi + 1]
+                f.add(*d.trim(q.start, q.end))
+        del doc
+
+
+def _member(values: Any, sorted_set: Any) -> Any:
+    """Vectorized membership of ``values`` in a sorted array."""
+    idx = numpy.searchsorted(sorted_set, values)
+    idx[idx >= len(sorted_set)] = 0
+    return sorted_set[idx] == values
+
+
+def _kind(d: _Doc, a: int, b: int) -> str:
+    """direct: the piece is one quotation; mixed: it holds one; else indirect."""
+    for qi in d.overlapping(a, b):
+        q = d.quotes[qi]
+        if q.start < b and a < q.end:
+            qa, qb = d.trim(q.start, q.end)
+            if qa >= a - 1 and qb <= b + 1 and (a - qa, b - qb) == (0, 0):
+                return "direct"
+            if a <= q.start and q.end <= b:
+                return "mixed"
+    return "indirect"
+
+
+def _object_content(v: Token) -> tuple[int, int] | None:
+    """Tokens [lo, hi] of what a stance verb takes as object: ``called her "weak"``, ``opposed the deal``."""
+    lo = hi = -1
+    for r in v.rights:
+        if r.dep_ in _OBJECT_DEPS or (r.dep_ == "prep" and r.lower_ in _OBJECT_PREPS):
+            if r.ent_type_ in _TIME_ENTS or (r.dep_ == "prep" and any(g.ent_type_ in _TIME_ENTS for g in r.children)):
+                break
+            if lo < 0:
+                lo = r.left_edge.i
+            hi = r.right_edge.i
+        elif lo >= 0 and r.dep_ in ("prep", "advmod") and r.ent_type_ not in _TIME_ENTS:
+            if any(g.ent_type_ in _TIME_ENTS for g in r.children):
+                break
+            hi = r.right_edge.i
+        elif r.dep_ in ("dative", "npadvmod", "advmod") and lo < 0:
+            continue
+        else:
+            break
+    if lo < 0:
+        return None
+    doc = v.doc
+    while hi > lo and doc[hi].is_punct and doc[hi].text not in ("”", '"', "’", "'", "»"):
+        hi -= 1
+    return lo, hi
+
+
+def _subject_tok(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def _in_noun_phrase(doc: Doc, qs: int, qe: int) -> bool:
+    """A short quote modifying a noun ('a "soon" agreement'): a scare quote."""
+    root = doc[qs:qe].root
+    return root.dep_ in ("amod", "compound", "nmod", "attr", "pobj", "dobj", "appos") or root.head.pos_ == "NOUN"
+
+
+def _nest(found: list[Found]) -> None:
+    """Mark an attribution whose cue lies inside another's content as nested in the smallest such."""
+    pieces = sorted((a, b, j) for j, g in enumerate(found) for a, b in g.pieces)
+    starts = [p[0] for p in pieces]
+    for i, f in enumerate(found):
+        c0, c1 = f.cue_span
+        best: tuple[int, int] | None = None
+        k = bisect.bisect_right(starts, c0)
+        # contents are local: the few pieces starting just before the cue are enough
+        for a, b, j in pieces[max(0, k - 40) : k]:
+            if j != i and a <= c0 and c1 <= b and (best is None or b - a < best[0]):
+                best = (b - a, j)
+        if best is not None:
+            f.parent = best[1]

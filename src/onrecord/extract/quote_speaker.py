@@ -1,0 +1,109 @@
+"""Who is speaking: the source phrase of a cue, and the actor the actors stage resolved it to.
+
+Steps for a cue word:
+1. its own subject (``nsubj``), or the agent of a passive (``said by X``);
+2. without one, the subject of the verb it hangs from (``X arrived and said``, ``X went on to say``,
+   ``..., X said, adding that``);
+3. a relative ``who`` is the source as written (PolNeAR's rule); the noun it modifies is resolved.
+Expletive ``it``/``there`` is no source. The actor is the mention the actors stage put on the head of
+the source phrase, else an appositive name inside it, else the first person mentioned in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from onrecord.model import Mention
+from onrecord.pipeline import Work
+
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "parataxis", "pcomp"})
+_KEEP_RIGHT = frozenset({"appos", "compound", "flat", "prep", "amod", "nummod", "cc", "conj", "punct", "pobj"})
+_EXPLETIVE = frozenset({"it", "there"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The words naming a speaker (``start``/``end`` characters) and the token to resolve."""
+
+    start: int
+    end: int
+    head: Token  # the token whose mention names the actor (the antecedent of a relative "who")
+
+
+def _subject(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ in _SUBJ:
+            return c
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def source_token(cue: Token) -> Token | None:
+    """The subject token of a reporting verb, climbing through coordination and control."""
+    v = cue
+    for _ in range(3):
+        s = _subject(v)
+        if s is not None:
+            return s
+        if v.dep_ not in _CLIMB or v.head is v:
+            return None
+        v = v.head
+    return None
+
+
+def phrase_span(head: Token, limit: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head``, without relative clauses."""
+    lo = head.left_edge.i
+    hi = head.i
+    for c in head.rights:
+        if c.dep_ in _KEEP_RIGHT:
+            hi = max(hi, c.right_edge.i)
+        else:
+            break
+    doc = head.doc
+    while hi > head.i and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    while lo < head.i and doc[lo].is_punct:
+        lo += 1
+    if limit is not None:
+        lo, hi = max(lo, limit[0]), min(hi, limit[1] - 1)
+    return lo, hi + 1
+
+
+def source_of(cue: Token, subject: Token | None = None) -> Source | None:
+    """The source of ``cue`` (a verb), or of the given subject token; None without one."""
+    subj = subject if subject is not None else source_token(cue)
+    if subj is None or subj.lower_ in _EXPLETIVE:
+        return None
+    doc = subj.doc
+    head = subj
+    if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
+        head = subj.head.head
+        return Source(subj.idx, subj.idx + len(subj), head)
+    lo, hi = phrase_span(subj)
+    return Source(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), head)
+
+
+def resolve(work: Work, src: Source) -> Mention | None:
+    """The mention naming the speaker: on the head word, else an appositive or person in the phrase."""
+    h = src.head
+    on_head = work.mentions_in(h.idx, h.idx + len(h))
+    if on_head:
+        return on_head[-1]
+    inside = [m for m in work.mentions_in(src.start, src.end) if src.start <= m.span[0] and m.span[1] <= src.end]
+    if not inside:
+        return None
+    if h.tag_ in ("NNS", "NNPS") and len({m.actor_id for m in inside}) > 1:
+        return None  # a group: "the leaders of Russia and China"
+    for m in inside:
+        actor = work.actors.get(m.actor_id)
+        if actor is not None and actor.kind == "person":
+            return m
+    return inside[0]

@@ -124,27 +124,62 @@ def _statement_date(ctx: Context, event: Event, quote: Quote | None) -> DateRang
     return parse_date(art.published if art else None)
 
 
-def _participants(ctx: Context, event: Event, sentence: str) -> frozenset[str]:
-    """The event's actors; a pair anaphor ("the two leaders") takes the pair of the last earlier event."""
+def _people_in_sentence(ctx: Context, event: Event) -> list[str]:
+    """Distinct persons the actors stage found in the event's sentence, in text order."""
+    sent = ctx.sentence_bounds(event.article_id, event.span)
+    out: list[str] = []
+    for m in sorted(ctx.mentions_of(event.article_id), key=lambda m: m.span):
+        if sent[0] <= m.span[0] < sent[1] and m.actor_id not in out and ctx.kind(m.actor_id) == "person":
+            out.append(m.actor_id)
+    return out
+
+
+def _own_pair(ctx: Context, event: Event) -> frozenset[str]:
+    """The event's actors, completed from its sentence when it names exactly two persons."""
     own = frozenset(a for a in (event.actor1_id, event.actor2_id) if a)
     if len(own) >= 2:
         return own
-    if not has_cue("pair_anaphors", sentence):
+    people = _people_in_sentence(ctx, event)
+    if len(people) == 2 and own <= set(people):
+        return frozenset(people)
+    return own
+
+
+def _participants(ctx: Context, event: Event, sentence: str) -> frozenset[str]:
+    """The event's pair; a pair anaphor ("the two leaders") takes the pair of the last earlier contact."""
+    own = _own_pair(ctx, event)
+    if len(own) >= 2 or not has_cue("pair_anaphors", sentence):
         return own
-    earlier = [
-        e
-        for e in ctx.events
-        if e.article_id == event.article_id
-        and e.span[0] < event.span[0]
-        and e.actor1_id
-        and e.actor2_id
-        and e.actor1_id != e.actor2_id
-        and (not own or own <= {e.actor1_id, e.actor2_id})
-    ]
+    earlier = []
+    for e in ctx.events_of(event.article_id):
+        if e.span[0] >= event.span[0] or not consult_like(e) or e.negated:
+            continue
+        pair = _own_pair(ctx, e)
+        if len(pair) == 2 and (not own or own <= pair):
+            earlier.append((e.span[0], pair))
     if not earlier:
         return own
-    last = max(earlier, key=lambda e: e.span[0])
-    return frozenset({last.actor1_id, last.actor2_id}) - {None}  # type: ignore[return-value]
+    return max(earlier, key=lambda x: x[0])[1]
+
+
+def event_when(ctx: Context, event: Event) -> tuple[DateRange | None, bool]:
+    """The event's date, else a date written in its sentence, else the week before publication (inferred)."""
+    r = parse_date(event.date)
+    if r is not None:
+        return r, False
+    sent = ctx.sentence_bounds(event.article_id, event.span)
+    dated = [
+        t
+        for t in ctx.timexes.get(event.article_id, [])
+        if sent[0] <= t.span[0] < sent[1] and t.timex_type == "DATE" and parse_date(t.value) is not None
+    ]
+    if len(dated) == 1:
+        return parse_date(dated[0].value), False
+    art = ctx.article(event.article_id)
+    pub = parse_date(art.published if art else None)
+    if pub is None or pub.start != pub.end:
+        return None, True
+    return DateRange(pub.start - timedelta(days=6), pub.end, pub.text), True
 
 
 def _source(ctx: Context, event: Event, quote: Quote | None, sent: tuple[int, int]) -> str | None:
@@ -194,27 +229,55 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
         said_on=said.text if said else None,
     )
     if not event.negated:
-        r = parse_date(event.date)
+        r, guessed = event_when(ctx, event)
         if r is None or (said is not None and r.start > said.end):
             return None  # unknown time, or a future meeting
-        return replace(base, start=r.start, end=r.end, basis=f"dated {event.date}", medium=event.medium)
+        basis = f"dated {r.text}" if not guessed else f"undated: the week before publication ({r.text})"
+        return replace(base, start=r.start, end=r.end, basis=basis, medium=event.medium, implied=guessed)
     if said is None:
         return None
     in_person = _trigger_kind(trig_text) == "in_person"
     if re.search(r"\bnever\b", sentence, re.IGNORECASE):
         return replace(base, positive=False, end=said.end, basis=f"'never', up to {said.text}", in_person=in_person)
-    dated = parse_date(event.date)
-    if dated is None:
-        return None
-    start, end, basis = dated.start, min(dated.end, said.end), f"within {event.date}"
+    dated, guessed = event_when(ctx, event)
     local = text[event.span[0] : sent[1]]
     m = phrase_pattern("before_cues").search(local)
-    if m:
-        cut = _date_after_cue(ctx, event.article_id, sent, event.span[0] + m.end(), dated.start.year)
-        if cut is not None and cut.start > start:
-            end = min(end, cut.start - timedelta(days=1))
-            basis += f", before {cut.text}"
+    ref_year = dated.start.year if dated is not None else said.start.year
+    cut = _date_after_cue(ctx, event.article_id, sent, event.span[0] + m.end(), ref_year) if m else None
+    if cut is not None:
+        # "did not speak in 2024 before February 8": from the enclosing year (or period) to the day before
+        outer = [r for r in _sentence_dates(ctx, event, sent) if r.start <= cut.start and r.end >= cut.end and r != cut]
+        if outer:
+            start = min(r.start for r in outer)
+        elif dated is not None and not guessed and dated != cut and dated.start <= cut.start:
+            start = dated.start
+        else:
+            start = date(cut.start.year, 1, 1)
+        end = cut.start - timedelta(days=1)
+        basis = f"from {start.isoformat()}, before {cut.text}"
+    elif dated is not None and not guessed:
+        start, end, basis = dated.start, dated.end, f"within {dated.text}"
+    else:
+        return None
+    if end < start:
+        return None
     return replace(base, positive=False, start=start, end=end, basis=basis, in_person=in_person)
+
+
+def _sentence_dates(ctx: Context, event: Event, sent: tuple[int, int]) -> list[DateRange]:
+    """The dates the timex stage found in the event's sentence."""
+    out = []
+    for t in ctx.timexes.get(event.article_id, []):
+        if sent[0] <= t.span[0] < sent[1] and t.timex_type == "DATE":
+            r = parse_date(t.value)
+            if r is not None:
+                out.append(r)
+    if not out:
+        for y in re.findall(r"\b(?:19|20)\d{2}\b", ctx.text(event.article_id)[sent[0] : sent[1]]):
+            r = parse_date(y)
+            if r is not None:
+                out.append(r)
+    return out
 
 
 def _period(text: str) -> tuple[int, int] | None:
@@ -233,20 +296,18 @@ def from_recurrence(ctx: Context, quote: Quote) -> Assertion | None:
         return None
     sent = ctx.sentence_bounds(quote.article_id, quote.span)
     candidates = [
-        e
-        for e in ctx.events
-        if e.article_id == quote.article_id
-        and consult_like(e)
-        and not e.negated
-        and e.actor1_id
-        and e.actor2_id
-        and e.span[0] < sent[1]
+        (e, _own_pair(ctx, e))
+        for e in ctx.events_of(quote.article_id)
+        if consult_like(e) and not e.negated and e.span[0] < sent[1]
     ]
+    candidates = [(e, pair) for e, pair in candidates if len(pair) == 2]
     if not candidates:
         return None
-    in_sentence = [e for e in candidates if e.span[0] >= sent[0]]
-    referent = min(in_sentence, key=lambda e: e.span[0]) if in_sentence else max(candidates, key=lambda e: e.span[0])
-    ref = parse_date(referent.date) or parse_date(quote.said_on)
+    in_sentence = [c for c in candidates if c[0].span[0] >= sent[0]]
+    referent, pair = (
+        min(in_sentence, key=lambda c: c[0].span[0]) if in_sentence else max(candidates, key=lambda c: c[0].span[0])
+    )
+    ref = event_when(ctx, referent)[0] or parse_date(quote.said_on)
     if ref is None:
         return None
     months = _period(quote.text)
@@ -266,7 +327,7 @@ def from_recurrence(ctx: Context, quote: Quote) -> Assertion | None:
     return Assertion(
         True,
         category="CONSULT",
-        participants=frozenset({referent.actor1_id, referent.actor2_id}) - {None},  # type: ignore[arg-type]
+        participants=pair,
         start=start,
         end=end,
         article_id=quote.article_id,
@@ -293,7 +354,7 @@ def from_first_since(ctx: Context, event: Event) -> Assertion | None:
     m = re.search(rf"\bfirst\b(?:\s+\w+){{0,3}}?\s+(?:{nouns})\b[^.;]*?\bsince\b", sentence, re.IGNORECASE)
     if not m:
         return None
-    here = parse_date(event.date)
+    here, _ = event_when(ctx, event)
     if here is None:
         return None
     since = _date_after_cue(ctx, event.article_id, sent, sent[0] + m.end(), here.start.year)
@@ -312,9 +373,9 @@ def from_first_since(ctx: Context, event: Event) -> Assertion | None:
         article_id=event.article_id,
         span=event.span,
         source_id=quote.speaker_id if quote else None,
-        basis=f"'first … since {since.text}': none between {since.text} and {event.date}",
+        basis=f"'first … since {since.text}': none between {since.text} and {here.text}",
         in_person=_trigger_kind(m.group(0)) == "in_person",
         event_ids=(event.id,),
         quote_ids=(quote.id,) if quote else (),
-        said_on=event.date,
+        said_on=here.text,
     )

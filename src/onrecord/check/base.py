@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from onrecord.check.keys import block_key
-from onrecord.model import Actor, Article, Claim, Event, Quote, Record
+from onrecord.model import Actor, Article, Claim, Event, Mention, Quote, Record
 
 
 class History(Protocol):
@@ -26,6 +26,8 @@ class History(Protocol):
     def claim(self, claim_id: str) -> Claim | None: ...
     def quote(self, quote_id: str) -> Quote | None: ...
     def event(self, event_id: str) -> Event | None: ...
+    def mentions_in_article(self, article_id: str) -> list[Mention]: ...
+    def events_in_article(self, article_id: str) -> list[Event]: ...
 
 
 class MemoryHistory:
@@ -39,6 +41,8 @@ class MemoryHistory:
         self._actors: dict[str, Actor] = {}
         self._blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         self._by_id: dict[str, Claim | Quote | Event] = {}
+        self._mentions: dict[str, list[Mention]] = defaultdict(list)
+        self._article_events: dict[str, list[Event]] = defaultdict(list)
         self.add(records)
 
     def add(self, records: Iterable[Record]) -> None:
@@ -52,7 +56,10 @@ class MemoryHistory:
                 self._blocks[(r.asserter_id, block_key(r))].append(r)
             elif isinstance(r, Quote) and r.speaker_id:
                 self._quotes[r.speaker_id].append(r)
+            elif isinstance(r, Mention):
+                self._mentions[r.article_id].append(r)
             elif isinstance(r, Event):
+                self._article_events[r.article_id].append(r)
                 for a in {r.actor1_id, r.actor2_id} - {None}:
                     self._events[a].append(r)  # type: ignore[index]
             elif isinstance(r, Article):
@@ -90,3 +97,9 @@ class MemoryHistory:
     def event(self, event_id: str) -> Event | None:
         r = self._by_id.get(event_id)
         return r if isinstance(r, Event) else None
+
+    def mentions_in_article(self, article_id: str) -> list[Mention]:
+        return list(self._mentions.get(article_id, ()))
+
+    def events_in_article(self, article_id: str) -> list[Event]:
+        return list(self._article_events.get(article_id, ()))

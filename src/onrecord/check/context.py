@@ -41,6 +41,25 @@ class Context:
             elif isinstance(r, Event):
                 self.events.append(r)
 
+    def mentions_of(self, article_id: str) -> list[Mention]:
+        """The article's mentions: the new records', else the history's (when it keeps them)."""
+        if article_id not in self.mentions:
+            getter = getattr(self.history, "mentions_in_article", None)
+            self.mentions[article_id] = list(getter(article_id)) if getter is not None else []
+        return self.mentions[article_id]
+
+    def events_of(self, article_id: str) -> list[Event]:
+        """The article's events: the new records', else the history's (when it keeps them by article)."""
+        own = [e for e in self.events if e.article_id == article_id]
+        if own:
+            return own
+        getter = getattr(self.history, "events_in_article", None)
+        return list(getter(article_id)) if getter is not None else []
+
+    def kind(self, actor_id: str) -> str | None:
+        a = self.actors.get(actor_id) or self.history.actor(actor_id)
+        return a.kind if a is not None else None
+
     def article(self, article_id: str) -> Article | None:
         if article_id not in self.articles:
             a = self.history.article(article_id)

@@ -8,9 +8,11 @@ their country ("Russian" and "Russia" fold together).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from onrecord.check.lexicon import lexicon, words
 from onrecord.model import Claim
@@ -110,11 +112,23 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", "'"))
 
 
+@lru_cache(maxsize=1)
+def _measurement_units() -> frozenset[str]:
+    """The units of measurement the claims stage knows (currencies, %, physical units)."""
+    try:
+        text = resources.files("onrecord.extract").joinpath("data/units.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return frozenset({"%"})
+    data = json.loads(text)
+    return frozenset(str(u["unit"]) for u in data.get("units", []) if "unit" in u) | {"%"}
+
+
 def unit_dimension(unit: str | None) -> str:
-    """Counts of people and bare counts are one dimension; every other unit is its own."""
+    """A unit of measurement is its own dimension; counted nouns (soldiers, cases, people) are all ``count``."""
     if unit is None or unit.strip().lower() in COUNT_UNITS:
         return "count"
-    return unit.strip()
+    u = unit.strip()
+    return u if u in _measurement_units() else "count"
 
 
 def _measure_from_words(toks: list[str]) -> str | None:

@@ -37,7 +37,7 @@ STRICT_GROWTH = 0.5  # a whole cannot grow by half within the window
 TYPICAL_GROWTH = 1.0  # a part bounded by its usual share cannot double within the window
 REBUTTAL_WINDOW_DAYS = 31  # a contrasting figure within a month speaks of the same moment
 RATE_FACTOR = 3.0  # with a known start: growth three times faster than the average so far is implausible
-MIN_BASE = 1000  # small counts belong to short incidents that can grow fast: no growth rule
+MIN_BASE = 500  # small counts belong to short incidents that can grow fast: no growth rule without a start
 
 
 @dataclass(frozen=True, slots=True)

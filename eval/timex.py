@@ -124,10 +124,16 @@ class Score:
         tacc = self.type_ok / self.relaxed if self.relaxed else 0.0
         vacc = self.value_ok / self.relaxed if self.relaxed else 0.0
         return {
-            "relaxed_p": 100 * rp, "relaxed_r": 100 * rr, "relaxed_f1": 100 * rf,
-            "strict_p": 100 * sp, "strict_r": 100 * sr, "strict_f1": 100 * sf,
-            "type_acc": 100 * tacc, "value_acc": 100 * vacc,
-            "type_f1": 100 * tacc * rf, "value_f1": 100 * vacc * rf,
+            "relaxed_p": 100 * rp,
+            "relaxed_r": 100 * rr,
+            "relaxed_f1": 100 * rf,
+            "strict_p": 100 * sp,
+            "strict_r": 100 * sr,
+            "strict_f1": 100 * sf,
+            "type_acc": 100 * tacc,
+            "value_acc": 100 * vacc,
+            "type_f1": 100 * tacc * rf,
+            "value_f1": 100 * vacc * rf,
         }
 
 

@@ -1,11 +1,168 @@
-"""Find one event dated twice in an article."""
+"""Find one event dated twice in an article ("held a meeting this Tuesday" ... "this Monday's meeting").
+
+Conservative by design (precision first). A pair is reported only when:
+
+1. both references carry a relative, day-precision date (a weekday, "yesterday") resolved to different days;
+2. both name an event of the same family (meeting/videoconference/conversation...), by the noun the date
+   modifies or the object of the verb it attaches to;
+3. the later reference is anaphoric: a definite or possessive noun ("this Monday's meeting", "his
+   conversation"), never "another"/"a second" one; the earlier is the event's introduction, the latest
+   dated one of the family before it that is not itself a definite reference;
+4. the people named in each clause, when both are known, overlap.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Any
 
+from spacy.tokens import Span, Token
+
+from onrecord.extract.timex_anchor import attachment, calendar_date, date_timexes
+from onrecord.model import Timex
 from onrecord.pipeline import Work
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_POSSESSIVE_TAGS = {"PRP$", "POS"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Families:
+    noun: dict[str, str]
+    verb: dict[str, str]
+    new_words: frozenset[str]
+
+
+@cache
+def _families() -> _Families:
+    raw: dict[str, Any] = json.loads(
+        resources.files("onrecord.extract").joinpath("data/timex_event_families.json").read_text(encoding="utf-8")
+    )
+    noun = {w: fam for fam, words in raw["nouns"].items() for w in words}
+    verb = {w: fam for fam, words in raw["verbs"].items() for w in words}
+    return _Families(noun, verb, frozenset(raw["new_event_words"]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    timex: Timex
+    day: str
+    family: str
+    noun: Token | None
+    trigger: Token
+    definite: bool
+    new_event: bool
+    people: frozenset[str]
+
+
+def _noun_family(tok: Token) -> str | None:
+    fams = _families().noun
+    words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    for w in (" ".join([*words, tok.lower_]), tok.lemma_.lower(), tok.lower_):
+        if w in fams:
+            return fams[w]
+    return None
+
+
+def _event_noun(span: Span) -> tuple[Token | None, Token | None]:
+    """The event noun a date modifies or the event object of the verb it attaches to; and that verb."""
+    path = attachment(span)
+    if not path:
+        return None, None
+    first = path[0]
+    verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+    if first.pos_ in ("NOUN", "PROPN") and _noun_family(first):
+        return first, verb
+    if verb is None:
+        return None, None
+    for child in verb.children:
+        cands = [child] if child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else []
+        if child.dep_ == "prep":
+            cands = [g for g in child.children if g.dep_ == "pobj"]
+        for c in cands:
+            if c.pos_ in ("NOUN", "PROPN") and _noun_family(c):
+                return c, verb
+    return None, verb
+
+
+def _definiteness(noun: Token, span: Span) -> tuple[bool, bool]:
+    """(definite, new_event) of an event noun: "the/his/this Monday's meeting" vs "a/another meeting"."""
+    fam = _families()
+    new_event = False
+    definite = False
+    for c in noun.children:
+        low = c.lower_
+        if low in fam.new_words or (c.dep_ == "amod" and c.lemma_.lower() in fam.new_words):
+            new_event = True
+        if c.dep_ == "det" and low in _DEFINITE:
+            definite = True
+        if c.dep_ == "poss" or c.tag_ in _POSSESSIVE_TAGS:
+            definite = True
+    if span.root.head is noun and span.root.dep_ in ("poss", "compound", "nmod"):
+        definite = True  # "this Monday's meeting"
+    return definite, new_event
+
+
+def _people(work: Work, sent: Span) -> frozenset[str]:
+    out = set()
+    for m in work.mentions_in(sent.start_char, sent.end_char):
+        actor = work.actors.get(m.actor_id)
+        if actor is not None and actor.kind == "person":
+            out.add(m.actor_id)
+    return frozenset(out)
+
+
+def _refs(work: Work) -> list[_Ref]:
+    out: list[_Ref] = []
+    anchors: dict[tuple[int, int], str] = work.notes.get("timex_anchors", {})
+    for t, span in date_timexes(work):
+        day, precision = calendar_date(t.value or "")
+        if precision != "day" or anchors.get(t.span) != "dct":
+            continue
+        noun, verb = _event_noun(span)
+        family = _noun_family(noun) if noun is not None else None
+        if family is None and verb is not None:
+            family = _families().verb.get(verb.lemma_.lower())
+        if family is None:
+            continue
+        definite, new_event = _definiteness(noun, span) if noun is not None else (False, False)
+        trigger = noun if noun is not None else verb
+        if trigger is None:
+            continue
+        out.append(_Ref(t, day, family, noun, trigger, definite, new_event, _people(work, span.sent)))
+    return sorted(out, key=lambda r: r.timex.span)
 
 
 def find_inconsistencies(work: Work) -> list[dict[str, Any]]:
-    return []
+    """Pairs of references dating the same event differently (see the module docstring), as plain dicts."""
+    refs = _refs(work)
+    found: list[dict[str, Any]] = []
+    for i, later in enumerate(refs):
+        if not later.definite or later.new_event:
+            continue
+        intro = next((r for r in reversed(refs[:i]) if r.family == later.family and not r.definite), None)
+        if intro is None or intro.day == later.day:
+            continue
+        if intro.people and later.people and not intro.people & later.people:
+            continue
+        a, b = intro.timex, later.timex
+        found.append(
+            {
+                "spans": [list(a.span), list(b.span)],
+                "values": [intro.day, later.day],
+                "texts": [a.text, b.text],
+                "trigger_spans": [
+                    [intro.trigger.idx, intro.trigger.idx + len(intro.trigger.text)],
+                    [later.trigger.idx, later.trigger.idx + len(later.trigger.text)],
+                ],
+                "family": later.family,
+                "explanation": (
+                    f"The article dates the same {later.family} \u201c{a.text}\u201d ({intro.day}) "
+                    f"and later \u201c{b.text}\u201d ({later.day})."
+                ),
+            }
+        )
+    return found

@@ -104,16 +104,43 @@ DUR_MOD = (
     r"at\s+most|no\s+more\s+than|up\s+to|over|under|some|only|just)"
 )
 MOD_OF = {
-    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
-    "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
-    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
-    "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "about": "APPROX",
+    "around": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
 }
-EDGE = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID", "mid-": "MID",
-        "the end of": "END", "the beginning of": "START", "the start of": "START", "the middle of": "MID",
-        "the first half of": "START", "the second half of": "END", "the turn of": "START", "end of": "END"}
-EDGE_RE = (r"(?:the\s+(?:end|beginning|start|middle|turn|first\s+half|second\s+half|close)\s+of\s+|end\s+of\s+"
-           r"|early\s+|late\s+|mid-?\s*|earlier\s+|later\s+)")
+EDGE = {
+    "early": "START",
+    "earlier": "START",
+    "late": "END",
+    "later": "END",
+    "mid": "MID",
+    "mid-": "MID",
+    "the end of": "END",
+    "the beginning of": "START",
+    "the start of": "START",
+    "the middle of": "MID",
+    "the first half of": "START",
+    "the second half of": "END",
+    "the turn of": "START",
+    "end of": "END",
+}
+EDGE_RE = (
+    r"(?:the\s+(?:end|beginning|start|middle|turn|first\s+half|second\s+half|close)\s+of\s+|end\s+of\s+"
+    r"|early\s+|late\s+|mid-?\s*|earlier\s+|later\s+)"
+)
 
 
 def _norm(s: str) -> str:
@@ -160,8 +187,14 @@ def _dur_value(n: float | None, unit: str) -> str:
     frac = n - whole
     if not frac:
         return f"{prefix}{whole}{letter}"
-    smaller = {"Y": (12, "M", "P"), "M": (30, "D", "P"), "W": (7, "D", "P"), "D": (24, "H", "PT"),
-               "H": (60, "M", "PT"), "TM": (60, "S", "PT")}.get(unit)
+    smaller = {
+        "Y": (12, "M", "P"),
+        "M": (30, "D", "P"),
+        "W": (7, "D", "P"),
+        "D": (24, "H", "PT"),
+        "H": (60, "M", "PT"),
+        "TM": (60, "S", "PT"),
+    }.get(unit)
     if smaller is None:
         return f"{prefix}{n:g}{letter}"
     factor, small, _ = smaller
@@ -357,7 +390,10 @@ def _month_rel_year(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", f)
 
 
-@rule("month_rel", rf"(?P<pre>(?:{EDGE_RE})?(?:(?P<rel>this\s+past|last|next|this|past|previous|coming)\s+)?)(?P<mon>{MONTH})")
+@rule(
+    "month_rel",
+    rf"(?P<pre>(?:{EDGE_RE})?(?:(?P<rel>this\s+past|last|next|this|past|previous|coming)\s+)?)(?P<mon>{MONTH})",
+)
 def _month_rel(m: re.Match[str]) -> Candidate | None:
     word = m["mon"]
     if not _cap(word):
@@ -367,7 +403,9 @@ def _month_rel(m: re.Match[str]) -> Candidate | None:
     edge_mod = _edge(edge[: edge.lower().find(rel)] if rel else edge) if edge else None
     if word.lower() in ("may", "march") and not m["pre"]:
         before = m.string[max(0, m.start() - 12) : m.start()].lower()
-        if not re.search(r"\b(in|since|until|till|by|of|from|through|during|before|after|late|early|mid-?)\s*$", before):
+        if not re.search(
+            r"\b(in|since|until|till|by|of|from|through|during|before|after|late|early|mid-?)\s*$", before
+        ):
             return None
         if word.lower() == "march" and re.match(r"\s+(on|to|against|through)\b", m.string[m.end() :]):
             return None
@@ -393,23 +431,41 @@ def _month_rel(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", f, edge_mod)
 
 
-@rule("year", rf"(?P<pre>(?:{EDGE_RE})|(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|model|mid-)\s*)?(?P<year>{YEAR})(?P<tail>(?:'s)?\s+(?:(?P<ord>{ORD})[\s-]+(?P<part>quarter|half)|period|quarter))?")
+@rule(
+    "year",
+    rf"(?P<pre>(?:{EDGE_RE})|(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|model|mid-)\s*)?(?P<year>{YEAR})(?P<tail>(?:'s)?\s+(?:(?P<ord>{ORD})[\s-]+(?P<part>quarter|half)|period|quarter))?",
+)
 def _year(m: re.Match[str]) -> Candidate | None:
     s = m.string
     before = s[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$€£#]\s*$|\d[.,]?\s*$", before):
         return None
     after = s[m.end() : m.end() + 16].lower()
-    if re.match(r"\s*(%|percent|per\s+cent|-\w|\s*[a-z]+s\b(?<!years)(?<!times))", after) and not m["tail"]:
-        # "1,500 soldiers", "2000 people": a count, not a year
-        if not re.match(r"\s+(and|or|to|through|when|after|before|as|was|were|is|saw|has|had|levels?|elections?|census|budget|season|games|olympics|figures|results|rates)\b", after):
-            return None
+    count_like = re.match(r"\s*(%|percent|per\s+cent|-\w|\s*[a-z]+s\b(?<!years)(?<!times))", after)
+    # "1,500 soldiers", "2000 people": a count, not a year
+    if (
+        count_like
+        and not m["tail"]
+        and not re.match(
+            r"\s+(and|or|to|through|when|after|before|as|was|were|is|saw|has|had|levels?|elections?|census|budget|season|games|olympics|figures|results|rates)\b",
+            after,
+        )
+    ):
+        return None
     before_word = s[max(0, m.start() - 20) : m.start()].lower()
-    if re.search(r"\b(resolution|number|no\.|room|flight|route|highway|page|article|section|rule|chapter|model)\s*$", before_word) and not m["pre"]:
+    if (
+        re.search(
+            r"\b(resolution|number|no\.|room|flight|route|highway|page|article|section|rule|chapter|model)\s*$",
+            before_word,
+        )
+        and not m["pre"]
+    ):
         return None
     year = int(m["year"])
     if m["part"]:
-        idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["ord"].lower()]
+        idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[
+            m["ord"].lower()
+        ]
         code = f"Q{idx}" if m["part"].lower() == "quarter" else f"H{min(idx, 2)}"
         return cand(m, "DATE", _const(f"{year:04d}-{code}"))
     if m["tail"] and ("period" in m["tail"].lower() or "quarter" in m["tail"].lower()):
@@ -453,7 +509,10 @@ def _century(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", _const(f"{n - 1:02d}"), _edge(m["edge"]))
 
 
-@rule("quarter", rf"(?:the\s+)?(?:(?P<rel>{REL})\s+)?(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{YEAR})\s+)?(?P<ord>{ORD}|final|last)[\s-]+(?:fiscal\s+)?(?:(?P<q>quarter)|(?P<h>half))(?:\s+of\s+(?:(?:fiscal|the)\s+)?(?P<year2>{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year))?")
+@rule(
+    "quarter",
+    rf"(?:the\s+)?(?:(?P<rel>{REL})\s+)?(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{YEAR})\s+)?(?P<ord>{ORD}|final|last)[\s-]+(?:fiscal\s+)?(?:(?P<q>quarter)|(?P<h>half))(?:\s+of\s+(?:(?:fiscal|the)\s+)?(?P<year2>{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year))?",
+)
 def _quarter(m: re.Match[str]) -> Candidate | None:
     o = m["ord"].lower()
     per = 4 if m["q"] else 2
@@ -479,12 +538,17 @@ def _quarter(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", _part_of_year(code, idx, per, year, rel))
 
 
-@rule("quarter_of_rel_year", rf"(?P<rel>this|last|next)\s+year's\s+(?:(?P<ord>{ORD}|final|last)[\s-]+)?(?:fiscal\s+)?(?:(?P<q>quarter)|(?P<h>half)|(?P<p>period))")
+@rule(
+    "quarter_of_rel_year",
+    rf"(?P<rel>this|last|next)\s+year's\s+(?:(?P<ord>{ORD}|final|last)[\s-]+)?(?:fiscal\s+)?(?:(?P<q>quarter)|(?P<h>half)|(?P<p>period))",
+)
 def _quarter_of_rel_year(m: re.Match[str]) -> Candidate | None:
     shift = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
     per = 4 if m["q"] or m["p"] else 2
     o = (m["ord"] or "").lower()
-    idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(o, per if o else 0)
+    idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(
+        o, per if o else 0
+    )
 
     def f(ctx: Ctx) -> str | None:
         if ctx.dct is None:
@@ -500,7 +564,10 @@ def _quarter_of_rel_year(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", f)
 
 
-@rule("quarter_year_ago", rf"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year[\s-](?:ago|earlier)\s+(?P<ord>{ORD})[\s-]+(?:fiscal\s+)?(?:(?P<q>quarter)|(?P<h>half))")
+@rule(
+    "quarter_year_ago",
+    rf"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year[\s-](?:ago|earlier)\s+(?P<ord>{ORD})[\s-]+(?:fiscal\s+)?(?:(?P<q>quarter)|(?P<h>half))",
+)
 def _quarter_year_ago(m: re.Match[str]) -> Candidate | None:
     per = 4 if m["q"] else 2
     idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["ord"].lower()]
@@ -514,7 +581,10 @@ def _quarter_year_ago(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", f)
 
 
-@rule("quarter_rel", r"(?:the\s+)?(?P<rel>latest|last|past|previous|current|this|next|coming|most\s+recent|same|comparable|prior)?\s*(?P<ya>year[\s-](?:ago|earlier)\s+)?(?P<u>quarter|half|period)(?P<tail>\s+a\s+year\s+(?:ago|earlier))?")
+@rule(
+    "quarter_rel",
+    r"(?:the\s+)?(?P<rel>latest|last|past|previous|current|this|next|coming|most\s+recent|same|comparable|prior)?\s*(?P<ya>year[\s-](?:ago|earlier)\s+)?(?P<u>quarter|half|period)(?P<tail>\s+a\s+year\s+(?:ago|earlier))?",
+)
 def _quarter_rel(m: re.Match[str]) -> Candidate | None:
     rel = _norm(m["rel"]) if m["rel"] else None
     u = m["u"].lower()
@@ -554,7 +624,10 @@ def _quarter_rel(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", f)
 
 
-@rule("season", rf"(?:the\s+)?(?P<edge>{EDGE_RE})?(?:(?P<rel>{REL})\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?!\s+(?:in|of|from|on|to)\s+(?!{YEAR}))")
+@rule(
+    "season",
+    rf"(?:the\s+)?(?P<edge>{EDGE_RE})?(?:(?P<rel>{REL})\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?!\s+(?:in|of|from|on|to)\s+(?!{YEAR}))",
+)
 def _season(m: re.Match[str]) -> Candidate | None:
     s = m["s"].lower()
     code = LEX.seasons[s]
@@ -571,7 +644,10 @@ def _season(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", _part_of_year(code, idx, 4, year, rel), _edge(m["edge"]))
 
 
-@rule("weekday", rf"(?P<pre>(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past|previous|coming)\s+)?)(?P<wd>{WEEKDAY})(?P<plural>s)?(?:(?:'s)?\s+(?P<dp>{DAYPART}))?(?:,?\s+(?:(?P<mon>{MONTH_D})\s+(?P<day>{DAY})))?")
+@rule(
+    "weekday",
+    rf"(?P<pre>(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past|previous|coming)\s+)?)(?P<wd>{WEEKDAY})(?P<plural>s)?(?:(?:'s)?\s+(?P<dp>{DAYPART}))?(?:,?\s+(?:(?P<mon>{MONTH_D})\s+(?P<day>{DAY})))?",
+)
 def _weekday_rule(m: re.Match[str]) -> Candidate | None:
     if not _cap(m["wd"]):
         return None
@@ -587,11 +663,20 @@ def _weekday_rule(m: re.Match[str]) -> Candidate | None:
     return cand(m, typ, _weekday(wd, rel, suffix), edge)
 
 
-@rule("day_word", rf"(?P<edge>(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:(?:'s)?\s+(?P<dp>{DAYPART}))?")
+@rule(
+    "day_word",
+    rf"(?P<edge>(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:(?:'s)?\s+(?P<dp>{DAYPART}))?",
+)
 def _day_word(m: re.Match[str]) -> Candidate | None:
     w = _norm(m["w"])
-    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-             "the day after tomorrow": 2}[w]
+    shift = {
+        "today": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }[w]
     dp = LEX.dayparts[_norm(m["dp"])] if m["dp"] else ("NI" if w == "tonight" else "")
 
     def f(ctx: Ctx) -> str | None:
@@ -604,7 +689,10 @@ def _day_word(m: re.Match[str]) -> Candidate | None:
     return cand(m, "TIME" if dp else "DATE", f, _edge(m["edge"]))
 
 
-@rule("daypart_rel", rf"(?P<edge>(?:early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<dp>{DAYPART})")
+@rule(
+    "daypart_rel",
+    rf"(?P<edge>(?:early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<dp>{DAYPART})",
+)
 def _daypart_rel(m: re.Match[str]) -> Candidate | None:
     rel = m["rel"].lower()
     dp = LEX.dayparts[_norm(m["dp"])]
@@ -621,7 +709,10 @@ def _daypart_rel(m: re.Match[str]) -> Candidate | None:
     return cand(m, "TIME", f, _edge(m["edge"]))
 
 
-@rule("unit_rel", rf"(?P<edge>{EDGE_RE})?(?P<rel>this\s+past|the\s+past|the\s+last|the\s+current|the\s+coming|the\s+next|the\s+previous|the\s+following|last|next|this|past|previous|coming|current|that|the\s+same|the\s+prior)\s+(?P<u>week|weekend|month|year|decade|century|day|fiscal\s+year)")
+@rule(
+    "unit_rel",
+    rf"(?P<edge>{EDGE_RE})?(?P<rel>this\s+past|the\s+past|the\s+last|the\s+current|the\s+coming|the\s+next|the\s+previous|the\s+following|last|next|this|past|previous|coming|current|that|the\s+same|the\s+prior)\s+(?P<u>week|weekend|month|year|decade|century|day|fiscal\s+year)",
+)
 def _unit_rel(m: re.Match[str]) -> Candidate | None:
     rel = _norm(m["rel"])
     u = _norm(m["u"]).replace("fiscal ", "")
@@ -631,9 +722,8 @@ def _unit_rel(m: re.Match[str]) -> Candidate | None:
         if rel in ("past", "the last") and u == "day":
             return None
         return cand(m, "DURATION", _const(_dur_value(1, unit)), mod)
-    if rel in ("the next", "the coming", "coming") and u in ("week", "month", "year", "decade", "century"):
-        if rel == "the next":
-            return cand(m, "DURATION", _const(_dur_value(1, unit)), mod)
+    if rel == "the next" and u in ("week", "month", "year", "decade", "century"):
+        return cand(m, "DURATION", _const(_dur_value(1, unit)), mod)
     if rel in ("that", "the same"):
         if u == "weekend":
             return None
@@ -657,8 +747,17 @@ def _unit_rel(m: re.Match[str]) -> Candidate | None:
     if rel in ("the previous", "the following", "the prior"):
         n = 1 if rel == "the following" else -1
         return cand(m, "DATE", _ref_shift(unit, n, keep=False, gran=unit), mod)
-    n = {"last": -1, "next": 1, "this": 0, "current": 0, "the current": 0, "coming": 1, "the coming": 1,
-         "previous": -1, "the next": 1}.get(rel, 0)
+    n = {
+        "last": -1,
+        "next": 1,
+        "this": 0,
+        "current": 0,
+        "the current": 0,
+        "coming": 1,
+        "the coming": 1,
+        "previous": -1,
+        "the next": 1,
+    }.get(rel, 0)
     if unit == "WE":
 
         def weekend(ctx: Ctx) -> str | None:
@@ -683,10 +782,13 @@ def _unit_rel(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", _dct_shift(unit, n), mod)
 
 
-@rule("the_year", rf"(?P<edge>{EDGE_RE})(?P<u>the\s+(?:year|month|week|decade|century|quarter))|(?P<u2>year[\s-]end|year's\s+end|(?:the\s+)?(?:end|start|beginning)\s+of\s+the\s+year)")
+@rule(
+    "the_year",
+    rf"(?P<edge>{EDGE_RE})(?P<u>the\s+(?:year|month|week|decade|century|quarter))|(?P<u2>year[\s-]end|year's\s+end|(?:the\s+)?(?:end|start|beginning)\s+of\s+the\s+year)",
+)
 def _the_year(m: re.Match[str]) -> Candidate | None:
     if m["u2"]:
-        return cand(m, "DATE", _dct_shift("Y", 0), "END" if "end" in m["u2"].lower() else "START")
+        return cand(m, "DATE", _edge_of_year("end" in m["u2"].lower()), "END" if "end" in m["u2"].lower() else "START")
     mod = _edge(m["edge"])
     unit = _unit(m["u"].split()[-1])
     if unit == "E":
@@ -695,10 +797,32 @@ def _the_year(m: re.Match[str]) -> Candidate | None:
         return cand(m, "DATE", lambda ctx: f"{ctx.dct.year // 100:02d}" if ctx.dct else None, mod)
     if unit == "Q":
         return None
+    if unit == "Y" and mod in ("START", "END"):
+        return cand(m, "DATE", _edge_of_year(mod == "END"), mod)
     return cand(m, "DATE", _dct_shift(unit, 0), mod)
 
 
-@rule("in_the_year", r"(?P<t>the\s+(?:full\s+|whole\s+|entire\s+)?(?:fiscal\s+)?year)(?!\s*[-–]?\s*(?:ago|earlier|before|after|later|old|long|end))")
+def _edge_of_year(end: bool) -> Resolver:
+    """ "The end of the year" told in the past early in a year is last year's end (and the start, next year's)."""
+
+    def f(ctx: Ctx) -> str | None:
+        if ctx.dct is None:
+            return None
+        ctx.anchor = "dct"
+        y = ctx.dct.year
+        if end and ctx.tense == "PAST" and ctx.dct.month <= 2:
+            y -= 1
+        elif not end and ctx.tense == "FUTURE" and ctx.dct.month >= 11:
+            y += 1
+        return f"{y:04d}"
+
+    return f
+
+
+@rule(
+    "in_the_year",
+    r"(?P<t>the\s+(?:full\s+|whole\s+|entire\s+)?(?:fiscal\s+)?year)(?!\s*[-–]?\s*(?:ago|earlier|before|after|later|old|long|end))",
+)
 def _in_the_year(m: re.Match[str]) -> Candidate | None:
     before = m.string[max(0, m.start() - 14) : m.start()].lower()
     if re.search(r"\b(of|for|in|during|throughout)\s+$", before) or "full" in m.group(0).lower():
@@ -706,7 +830,10 @@ def _in_the_year(m: re.Match[str]) -> Candidate | None:
     return None
 
 
-@rule("ago", rf"(?P<mod>{DUR_MOD}\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?P<tail>\s+(?:today|yesterday))?")
+@rule(
+    "ago",
+    rf"(?P<mod>{DUR_MOD}\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?P<tail>\s+(?:today|yesterday))?",
+)
 def _ago(m: re.Match[str]) -> Candidate | None:
     raw_n = m["n"]
     n = parse_number(raw_n)
@@ -720,12 +847,18 @@ def _ago(m: re.Match[str]) -> Candidate | None:
     mod = MOD_OF.get(_norm(m["mod"] or ""))
     if d in ("before", "after"):
         # "a day after his inauguration": the duration only; the anchor event is not a time expression
-        return Candidate(m.start(), m.end("u") if not m["half"] else m.end("half"), "DURATION",
-                         _const(_dur_value(n, unit)), mod)
+        return Candidate(
+            m.start(), m.end("u") if not m["half"] else m.end("half"), "DURATION", _const(_dur_value(n, unit)), mod
+        )
     if n is None:
         return cand(m, "DATE", _const("PAST_REF" if sign < 0 else "FUTURE_REF", "none"), mod)
     if unit in ("H", "TM", "S"):
-        return cand(m, "DURATION" if d in ("earlier", "later") else "TIME", _const(_dur_value(n, unit)) if d in ("earlier", "later") else _dct_time(unit, sign * n), mod)
+        return cand(
+            m,
+            "DURATION" if d in ("earlier", "later") else "TIME",
+            _const(_dur_value(n, unit)) if d in ("earlier", "later") else _dct_time(unit, sign * n),
+            mod,
+        )
     gran = unit if unit not in ("E", "C") else "Y"
     if unit == "M" and n != int(n):
         gran = "M"
@@ -738,7 +871,7 @@ def _ago(m: re.Match[str]) -> Candidate | None:
 
 
 def _ref_part_or_dct(unit: str, n: float, gran: str) -> Resolver:
-    """"A year ago" in reports of quarters: the quarter (half) under discussion a year back, else the DCT's year."""
+    """ "A year ago" in reports of quarters: the quarter (half) under discussion a year back, else the DCT's year."""
 
     def f(ctx: Ctx) -> str | None:
         if ctx.ref is not None and ctx.ref.gran in ("Q", "H"):
@@ -767,7 +900,7 @@ def _dct_time(unit: str, n: float) -> Resolver:
 
 
 def _ref_or_dct(unit: str, n: float, gran: str) -> Resolver:
-    """"A year earlier": the last mentioned date moved back, keeping its granularity; else the DCT's."""
+    """ "A year earlier": the last mentioned date moved back, keeping its granularity; else the DCT's."""
 
     def f(ctx: Ctx) -> str | None:
         ref = ctx.ref
@@ -782,12 +915,18 @@ def _ref_or_dct(unit: str, n: float, gran: str) -> Resolver:
     return f
 
 
-@rule("year_ago_adj", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year[\s-](?:ago|earlier)(?=\s+(?:level|levels|results?|figures?|profits?|earnings|sales|net|loss|revenue|income|quarter|period|month|week|time)\b|\s*[,.;)])")
+@rule(
+    "year_ago_adj",
+    r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year[\s-](?:ago|earlier)(?=\s+(?:level|levels|results?|figures?|profits?|earnings|sales|net|loss|revenue|income|quarter|period|month|week|time)\b|\s*[,.;)])",
+)
 def _year_ago_adj(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", _ref_part_or_dct("Y", -1, "Y"))
 
 
-@rule("duration", rf"(?P<mod>{DUR_MOD}\s+)?(?P<pre>(?:the|a|an|each\s+of\s+the)\s+)?(?P<rel>(?:first|last|past|next|previous|coming|following|latest|final|additional|further|remaining|recent|same)\s+)?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|short)\s+)?(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?P<adj>-(?:long|old))?")
+@rule(
+    "duration",
+    rf"(?P<mod>{DUR_MOD}\s+)?(?P<pre>(?:the|a|an|each\s+of\s+the)\s+)?(?P<rel>(?:first|last|past|next|previous|coming|following|latest|final|additional|further|remaining|recent|same)\s+)?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|short)\s+)?(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?P<adj>-(?:long|old))?",
+)
 def _duration(m: re.Match[str]) -> Candidate | None:
     if m["adj"] and m["adj"].lower() == "-old":
         return None
@@ -826,7 +965,10 @@ def _half_unit(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DURATION", _const(_dur_value(0.5, _unit(m["u"]))), group="t")
 
 
-@rule("vague_plural", r"(?:(?P<pre>recent|coming|past|the\s+past|the\s+coming|the\s+next|in\s+the\s+coming|the\s+last|the\s+first|the\s+early|the\s+final|for|over\s+the)\s+)(?P<u>years|months|weeks|days|decades|hours|minutes|centuries|quarters)")
+@rule(
+    "vague_plural",
+    r"(?:(?P<pre>recent|coming|past|the\s+past|the\s+coming|the\s+next|in\s+the\s+coming|the\s+last|the\s+first|the\s+early|the\s+final|for|over\s+the)\s+)(?P<u>years|months|weeks|days|decades|hours|minutes|centuries|quarters)",
+)
 def _vague_plural(m: re.Match[str]) -> Candidate | None:
     pre = _norm(m["pre"])
     unit = _unit(m["u"])
@@ -841,7 +983,10 @@ def _set(m: re.Match[str]) -> Candidate | None:
     return cand(m, "SET", _const(LEX.sets[m["w"].lower()]))
 
 
-@rule("set_every", rf"(?:every|each|per|a)\s+(?:other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|night|morning|evening|(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<s>{SEASON}))")
+@rule(
+    "set_every",
+    rf"(?:every|each|per|a)\s+(?:other\s+)?(?P<u>day|week|month|year|quarter|hour|minute|night|morning|evening|(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<s>{SEASON}))",
+)
 def _set_every(m: re.Match[str]) -> Candidate | None:
     first = m.group(0).split()[0].lower()
     other = " other " in _norm(m.group(0))
@@ -857,7 +1002,7 @@ def _set_every(m: re.Match[str]) -> Candidate | None:
         return cand(m, "SET", _const(f"XXXX-{LEX.seasons[m['s'].lower()]}"))
     u = m["u"].lower()
     if u in ("night", "morning", "evening"):
-        return cand(m, "SET", _const(f"TXX{ {'night': 'NI', 'morning': 'MO', 'evening': 'EV'}[u]}".replace(" ", "")))
+        return cand(m, "SET", _const(f"TXX{ {'night': 'NI', 'morning': 'MO', 'evening': 'EV'}[u] }".replace(" ", "")))
     unit = _unit(u)
     return cand(m, "SET", _const(_dur_value(2 if other else 1, unit)))
 
@@ -877,16 +1022,23 @@ def _ref(m: re.Match[str]) -> Candidate | None:
         return None
     if w == "recent" and re.search(r"\b(most|more)\s+$", before):
         return None
-    if w == "the past" and re.match(r"\s+(\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day|quarter)", after):
+    if w == "the past" and re.match(
+        r"\s+(\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day|quarter)", after
+    ):
         return None
     if w == "the future" and re.match(r"\s+of\b", after):
         return None
-    if w in ("current",) and re.match(r"\s+(account|accounts|affairs|events|law|rules|system|president|leader|chairman|shareholders|members)\b", after):
+    if w in ("current",) and re.match(
+        r"\s+(account|accounts|affairs|events|law|rules|system|president|leader|chairman|shareholders|members)\b", after
+    ):
         return None
     return Candidate(m.start("w"), m.end(), "DATE", _const(LEX.refs[w], "none"))
 
 
-@rule("clock", rf"(?P<mod>(?:about|around|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?|o'clock)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?P<day>,?\s+(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)|(?:on\s+)?(?P<mon>{MONTH_D})\s+(?P<dd>{DAY})))?")
+@rule(
+    "clock",
+    rf"(?P<mod>(?:about|around|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?|o'clock)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?P<day>,?\s+(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)|(?:on\s+)?(?P<mon>{MONTH_D})\s+(?P<dd>{DAY})))?",
+)
 def _clock(m: re.Match[str]) -> Candidate | None:
     h = int(m["h"])
     ap = m["ap"].lower().replace(".", "").replace(" ", "")
@@ -923,7 +1075,10 @@ def _day_of(m: re.Match[str]) -> Resolver:
     return f
 
 
-@rule("noon", rf"(?P<w>noon|midnight|midday)(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)|(?P<mon>{MONTH_D})\s+(?P<dd>{DAY})))?")
+@rule(
+    "noon",
+    rf"(?P<w>noon|midnight|midday)(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)|(?P<mon>{MONTH_D})\s+(?P<dd>{DAY})))?",
+)
 def _noon(m: re.Match[str]) -> Candidate | None:
     w = m["w"].lower()
     hh = "T24:00" if w == "midnight" else "T12:00"
@@ -960,10 +1115,17 @@ def _holiday(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", f)
 
 
-@rule("day_rel_ref", r"(?P<w>the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)|the\s+same\s+day|that\s+day|earlier\s+that\s+day|later\s+that\s+day|the\s+night\s+before|(?:that|the\s+same)\s+(?:morning|afternoon|evening|night))(?!\s+(?:of|when|that|in|he|she|they))")
+@rule(
+    "day_rel_ref",
+    r"(?P<w>the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)|the\s+same\s+day|that\s+day|earlier\s+that\s+day|later\s+that\s+day|the\s+night\s+before|(?:that|the\s+same)\s+(?:morning|afternoon|evening|night))(?!\s+(?:of|when|that|in|he|she|they))",
+)
 def _day_rel_ref(m: re.Match[str]) -> Candidate | None:
     w = _norm(m["w"])
-    n = 1 if ("next" in w or "following" in w or "after" in w) else (-1 if ("previous" in w or "preceding" in w or "before" in w) else 0)
+    n = (
+        1
+        if ("next" in w or "following" in w or "after" in w)
+        else (-1 if ("previous" in w or "preceding" in w or "before" in w) else 0)
+    )
     mod = "START" if w.startswith("earlier") else ("END" if w.startswith("later") else None)
 
     def f(ctx: Ctx) -> str | None:
@@ -975,7 +1137,10 @@ def _day_rel_ref(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", f, mod)
 
 
-@rule("edge_rel_unit", r"(?P<edge>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|mid-?)\s*(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<u>week|month|year|decade|century)")
+@rule(
+    "edge_rel_unit",
+    r"(?P<edge>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|mid-?)\s*(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<u>week|month|year|decade|century)",
+)
 def _edge_rel_unit(m: re.Match[str]) -> Candidate | None:
     rel = m["rel"].lower()
     unit = _unit(m["u"])
@@ -1014,6 +1179,36 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 
 _PAST_TAGS = {"VBD", "VBN"}
+# past-tense verbs whose infinitive complement still lies ahead ("planned to leave Friday")
+_INTENT_WORDS = {
+    "planned",
+    "scheduled",
+    "set",
+    "expected",
+    "due",
+    "intended",
+    "promised",
+    "agreed",
+    "decided",
+    "vowed",
+    "pledged",
+    "threatened",
+    "hoped",
+    "wanted",
+    "aimed",
+    "prepared",
+    "called",
+    "asked",
+    "urged",
+    "invited",
+    "told",
+    "ordered",
+    "announced",
+    "declined",
+    "refused",
+    "offered",
+    "sought",
+}
 _PRESENT_TAGS = {"VBP", "VBZ"}
 _FUTURE_WORDS = {"will", "'ll", "wo", "shall", "would", "could", "should", "might", "may", "going"}
 
@@ -1054,7 +1249,13 @@ def _tense_of(tokens: Sequence[Tok], start: int, end: int) -> str | None:
             return got
         if t.tag == "VB":
             if i > 0 and tokens[i - 1].lower == "to" and tokens[i - 1].sent == sent:
-                return "FUTURE"  # "is scheduled to close Monday", "planned to leave on Thursday"
+                # "is scheduled to close Monday", "planned to leave on Thursday"; but "caused X to fall"
+                gov = next(
+                    (tokens[j] for j in range(i - 2, -1, -1) if tokens[j].sent == sent and tense(tokens[j])), None
+                )
+                if gov is not None and gov.tag in _PAST_TAGS and gov.lower not in _INTENT_WORDS:
+                    return "PAST"
+                return "FUTURE"
             for j in range(i - 1, max(-1, i - 4), -1):
                 if tokens[j].sent == sent and tokens[j].tag == "MD":
                     return tense(tokens[j])

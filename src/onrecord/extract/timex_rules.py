@@ -94,7 +94,10 @@ NUM = (
     rf"|{alternation(LEX.vague_numbers)})"
 )
 UNIT_WORDS = {"second", "minute", "hour", "day", "week", "weekend", "month", "quarter", "year", "decade"}
-UNIT = r"(?:seconds?|minutes?|hours?|(?:trading\s+|business\s+)?days?|weeks?|weekends?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|(?:trading\s+|business\s+)?days?|weeks?|weekends?|months?|quarters?|years?"
+    r"|decades?|centur(?:y|ies)|millenni(?:um|a))"
+)
 DAYPART = alternation(list(LEX.dayparts))
 SEASON = alternation(list(LEX.seasons))
 ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -453,6 +456,10 @@ def _year(m: re.Match[str]) -> Candidate | None:
     ):
         return None
     before_word = s[max(0, m.start() - 20) : m.start()].lower()
+    if not m["pre"] and re.search(
+        r"\b(about|around|nearly|almost|roughly|approximately|than|some|up\s+to)\s+$", before_word
+    ):
+        return None  # "about 2000 people": a quantity
     if (
         re.search(
             r"\b(resolution|number|no\.|room|flight|route|highway|page|article|section|rule|chapter|model)\s*$",

@@ -115,6 +115,7 @@ def _events(ctx: Context) -> Iterable[Finding]:
     old = _history_assertions(ctx, actors, new_ids)
     pool = new + old
     seen: set[tuple[bool, tuple[str, ...], tuple[str, ...]]] = set()
+    best: dict[tuple[object, ...], Finding] = {}
     for a in new:
         for b in pool:
             if a is b:
@@ -128,7 +129,11 @@ def _events(ctx: Context) -> Iterable[Finding]:
             seen.add(k)
             found = judge(pos, neg, ctx)
             if found:
-                yield found
+                # one conflict per denial and per article that contradicts it: the best-dated event
+                slot = (found.kind, neg.event_ids, neg.quote_ids, pos.article_id, pos.quote_ids)
+                if slot not in best or best[slot].score < found.score:
+                    best[slot] = found
+    yield from best.values()
 
 
 def check_records(

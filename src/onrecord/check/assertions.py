@@ -86,7 +86,7 @@ def _trigger_kind(text: str) -> str | None:
 
 def _containing_quote(ctx: Context, event: Event) -> Quote | None:
     for q in ctx.quotes.values():
-        if q.article_id == event.article_id and q.span[0] <= event.span[0] and event.span[1] <= q.span[1]:
+        if q.article_id == event.article_id and q.span[0] <= event.span[0] < q.span[1]:
             return q
     return None
 
@@ -124,24 +124,32 @@ def _statement_date(ctx: Context, event: Event, quote: Quote | None) -> DateRang
     return parse_date(art.published if art else None)
 
 
-def _people_in_sentence(ctx: Context, event: Event) -> list[str]:
-    """Distinct persons the actors stage found in the event's sentence, in text order."""
+def _actors_in_sentence(ctx: Context, event: Event, kind: str) -> list[str]:
+    """Distinct actors of one kind the actors stage found in the event's sentence, in text order."""
     sent = ctx.sentence_bounds(event.article_id, event.span)
     out: list[str] = []
     for m in sorted(ctx.mentions_of(event.article_id), key=lambda m: m.span):
-        if sent[0] <= m.span[0] < sent[1] and m.actor_id not in out and ctx.kind(m.actor_id) == "person":
+        if sent[0] <= m.span[0] < sent[1] and m.actor_id not in out and ctx.kind(m.actor_id) == kind:
             out.append(m.actor_id)
     return out
 
 
 def _own_pair(ctx: Context, event: Event) -> frozenset[str]:
-    """The event's actors, completed from its sentence when it names exactly two persons."""
+    """The event's actors, completed from its sentence when it names exactly two persons.
+
+    With no actor at all and no two persons, a sentence naming exactly two countries ("the
+    leaders of A and B greeted each other") gives the pair at country level, as PLOVER codes it.
+    """
     own = frozenset(a for a in (event.actor1_id, event.actor2_id) if a)
     if len(own) >= 2:
         return own
-    people = _people_in_sentence(ctx, event)
+    people = _actors_in_sentence(ctx, event, "person")
     if len(people) == 2 and own <= set(people):
         return frozenset(people)
+    if not own and not people:
+        countries = _actors_in_sentence(ctx, event, "country")
+        if len(countries) == 2:
+            return frozenset(countries)
     return own
 
 

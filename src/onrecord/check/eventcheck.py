@@ -111,7 +111,8 @@ def judge(pos: Assertion, neg: Assertion, ctx: Context) -> Finding | None:
             score -= 0.1
         rule = f"a recorded contact inside the denied interval; {why}"
         sentence = (
-            f"{neg_who} said {_when_said(neg)} that {names} had no contact {_neg_words(neg)}, "
+            f"{neg_who} said {_when_said(neg)} that {names} had {'not met' if neg.in_person else 'no contact'} "
+            f"{_neg_words(neg)}, "
             f"but the record has one {_pos_words(pos)}{_MEDIUM_WORDS.get(pos.medium or '', '')}."
         )
     reasoning = "\n".join(

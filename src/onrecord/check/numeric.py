@@ -123,10 +123,20 @@ def _share_max(part: ClaimKey, whole: ClaimKey) -> float | None:
 
 def _label(v: View) -> str:
     """What the figure counts, in the subject's words, with the measure spelled out when it is a sum."""
-    subject = v.claim.subject.strip() or (v.key.measure or "figure")
-    if v.key.measure == "casualties" and not v.key.ambiguous and "dead" not in subject.lower():
-        subject += " (dead and wounded)"
+    subject = v.claim.subject.strip()
+    if not subject or v.key.measure_basis == "the sentence's words":
+        where = ", ".join(sorted(c.upper() for c in v.key.countries))
+        subject = f"{v.key.measure or 'figure'}{' (' + where + ')' if where else ''}"
+    elif v.key.measure_basis == "words after the figure":
+        subject += " or wounded"
     return f"'{subject}'"
+
+
+def _source_words(v: View, ctx: Context) -> str:
+    if v.claim.asserter_id:
+        return ctx.name(v.claim.asserter_id)
+    m = re.search(r"\baccording to ([^,.;]+)", v.sentence, re.IGNORECASE)
+    return m.group(1).strip() if m else "another source"
 
 
 def _fig(v: View) -> str:
@@ -205,10 +215,16 @@ def _snapshot(a: View, b: View, rel: str, scope: str, ctx: Context, kind: str) -
         lo, hi = (a, b) if a.interval.high < b.interval.low else (b, a)
         if not lo.interval.disjoint_below(hi.interval):
             return None
-        sentence = (
-            f"{who if kind == 'self_contradiction' else 'Two sources'} put {_label(a)} at {_fig(lo)}"
-            f" and at {_fig(hi)} for the same time, and the two figures cannot both hold."
-        )
+        if kind == "self_contradiction":
+            sentence = (
+                f"{who} put {_label(a)} at {_fig(lo)} and at {_fig(hi)} for the same time, "
+                "and the two figures cannot both hold."
+            )
+        else:
+            sentence = (
+                f"{who} put {_label(a)} at {_fig(a)}, but the text then cites {_source_words(b, ctx)} "
+                f"giving {_fig(b)}, and the two figures cannot both hold."
+            )
         rule = f"same measure and period: {lo.interval.show()} and {hi.interval.show()} do not overlap"
         return _finding(kind, score, sentence, rule, a, b, ctx, "a different scope or period for one figure")
     part, whole = (a, b) if rel == "a_in_b" else (b, a)

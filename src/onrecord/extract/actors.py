@@ -16,6 +16,7 @@ Actor ids are global (:func:`actor_id`): the same person gets the same id in eve
 from __future__ import annotations
 
 import logging
+import re
 
 from onrecord.extract.actor_gazetteer import gazetteer
 from onrecord.extract.actor_lexicon import actor_lexicon
@@ -58,6 +59,7 @@ class ActorStage:
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb if kb is not None else default_kb()
         self.lex = actor_lexicon()
+        self.kb.names()  # build the name index now, not inside the first article
 
     def __call__(self, work: Work) -> None:
         doc = work.doc
@@ -89,7 +91,12 @@ class ActorStage:
 
 def _tokenize(text: str) -> list[str]:
     """Knowledge-base names split as the article parse splits words (the process's cached pipeline)."""
+    if _PLAIN.fullmatch(text):
+        return text.split()  # letters and single spaces: the tokenizer would split the same way
     return [t.text for t in load_nlp().tokenizer(text)]
+
+
+_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 register_stage("actors.v1", requires=["sentences", "entities"], assigns=["actors", "mentions"], factory=ActorStage)

@@ -72,6 +72,8 @@ class Resolver:
         self.seen: list[_Seen] = []
         self.office_nouns = {n for o in kb.offices.values() for n in o.nouns}
         self.party_names = {p for names in kb.party_words.values() for p in names}
+        self.folded = [fold(t.text) for t in doc]
+        self.last_words = _last_words(lex, frozenset(self.office_nouns))
 
     # --- salience -------------------------------------------------------------------------------
     def _note(self, ref: Ref) -> None:
@@ -150,11 +152,13 @@ class Resolver:
     # --- phrases --------------------------------------------------------------------------------
     def _noun_phrase(self, tok: Token) -> tuple[int, str] | None:
         """The start and folded text of the longest person noun ending at tok ("prime minister")."""
+        if self.folded[tok.i] not in self.last_words:
+            return None
         for back in (3, 2, 1, 0):
             start = tok.i - back
             if start < 0 or any(i in self.covered for i in range(start, tok.i + 1)):
                 continue
-            phrase = fold(self.doc[start : tok.i + 1].text)
+            phrase = "".join(self.folded[j] + self.doc[j].whitespace_ for j in range(start, tok.i)) + self.folded[tok.i]
             if phrase in self.lex.person_nouns or phrase in self.office_nouns or phrase in self.lex.leader_nouns:
                 return start, phrase
         return None
@@ -374,6 +378,20 @@ class Resolver:
                 out.append(new)
             i += 1
         return out
+
+
+_LAST_WORDS: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _last_words(lex: ActorLexicon, office_nouns: frozenset[str]) -> frozenset[str]:
+    """Last words of every person noun and office noun (a cheap first test for a description head)."""
+    key = (id(lex), hash(office_nouns))
+    if key not in _LAST_WORDS:
+        phrases = lex.person_nouns | office_nouns | frozenset(lex.leader_nouns)
+        _LAST_WORDS[key] = frozenset(p.replace("-", " ").split()[-1] for p in phrases) | frozenset(
+            p.split()[-1] for p in phrases
+        )
+    return _LAST_WORDS[key]
 
 
 def resolve(doc: Doc, kb: KnowledgeBase, lex: ActorLexicon, names: Names, date: str | None) -> list[Ref]:

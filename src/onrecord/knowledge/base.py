@@ -9,6 +9,8 @@ Files (tab-separated, ``#`` comments, ``|`` between list items):
   from pycountry with its ISO names only).
 - ``organizations.tsv``: name, aliases, country, source.
 - ``people.tsv``: name, aliases, gender, country, party, source.
+- ``phoenix_people.tsv``: name, aliases, country, converted from the PETRARCH2 dictionaries
+  (:mod:`onrecord.knowledge.phoenix`); hand-written entries win.
 - ``offices.tsv``: id, country, organization, title, nouns.
 - ``tenures.tsv``: office, person, start, end, source.
 - ``parties.tsv``: party, country, words.
@@ -44,7 +46,7 @@ class Entry:
 
     @property
     def id(self) -> str:
-        return actor_id(self.kind, self.name)
+        return _entry_id(self.kind, self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,11 @@ class Name:
     case_sensitive: bool
 
 
+@cache
+def _entry_id(kind: str, name: str) -> str:
+    return actor_id(kind, name)
+
+
 def low(date: str) -> str:
     """The earliest day an ISO date of any precision can mean ("2024-12" -> "2024-12-01")."""
     return date + "-01-01"[len(date) - 4 :] if len(date) < 10 else date[:10]
@@ -108,8 +115,9 @@ class KnowledgeBase:
         old = self.entries.get(entry.id)
         if old is not None:
             aliases = tuple(dict.fromkeys(old.aliases + entry.aliases))
+            converted = old.source.startswith("PETRARCH2") and not entry.source.startswith("PETRARCH2")
             entry = Entry(
-                name=old.name,
+                name=entry.name if converted else old.name,  # a converted name gives way to a written one
                 kind=old.kind,
                 country=old.country or entry.country,
                 aliases=aliases,
@@ -307,6 +315,7 @@ def load_package_data(kb: KnowledgeBase) -> None:
                 source=_cell(row, 5),
             )
         )
+    load_phoenix_people(kb)
     for row in _rows("offices.tsv"):
         kb.add_office(
             Office(
@@ -323,6 +332,35 @@ def load_package_data(kb: KnowledgeBase) -> None:
     for row in _rows("parties.tsv"):
         for word in _items(_cell(row, 2)):
             kb.party_words.setdefault(fold(word), set()).add(row[0])
+
+
+def load_phoenix_people(kb: KnowledgeBase) -> None:
+    """People converted from the PETRARCH2 dictionaries: names and country, no offices.
+
+    A person already known by one of their names is left to the hand-written entry, and a name that
+    two of these people share names neither.
+    """
+    known = set(kb.names())
+    rows = [(row[0], _items(_cell(row, 1)), _cell(row, 2)) for row in _rows("phoenix_people.tsv")]
+    count: dict[str, int] = {}
+    for name, aliases, _ in rows:
+        for form in {fold(f) for f in (name, *aliases)}:
+            count[form] = count.get(form, 0) + 1
+    for name, aliases, country in rows:
+        forms = [name, *aliases]
+        if any(fold(f) in known for f in forms) or count[fold(name)] > 1:
+            continue
+        if actor_id("person", name) in kb.entries:
+            continue
+        kb.add(
+            Entry(
+                name=name,
+                kind="person",
+                country=country or None,
+                aliases=tuple(a for a in aliases if count[fold(a)] == 1),
+                source="PETRARCH2 Phoenix.Countries.actors.txt (MIT, Open Event Data Alliance)",
+            )
+        )
 
 
 @cache

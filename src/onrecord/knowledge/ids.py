@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Case-folded, accent-free text with straight apostrophes and single spaces ("Élysée" -> "elysee")."""
+    if text.isascii():
+        return " ".join(text.casefold().replace("`", "'").split())
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.casefold().split())

@@ -3,9 +3,10 @@
 The agents file (openeventdata/petrarch2, MIT licence) lists role words with CAMEO agent codes:
 ``MINISTER [~GOV]``, ``TYCOON [~BUS]``. It mixes nouns for people with nouns for bodies
 (``COMPANY``, ``MINISTRY``); :func:`person_nouns` keeps the ones whose head word names a person.
-Run once by hand to refresh ``data/person_nouns.txt``::
+It also lists the people of ``Phoenix.Countries.actors.txt`` with the country of their coded roles.
+Run once by hand to refresh ``data/phoenix_person_nouns.txt`` and ``data/phoenix_people.tsv``::
 
-    python -m onrecord.knowledge.phoenix ../shared/data/petrarch/Phoenix.agents.txt
+    python -m onrecord.knowledge.phoenix ../shared/data/petrarch
 """
 
 from __future__ import annotations
@@ -349,16 +350,92 @@ def person_nouns(lines: Iterable[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0])
-    nouns = person_nouns(path.read_text(encoding="utf-8", errors="replace").splitlines())
-    out = Path(__file__).with_name("data") / "phoenix_person_nouns.txt"
-    header = (
-        "# Person nouns converted from PETRARCH2 Phoenix.agents.txt (openeventdata/petrarch2 at 676801c,\n"
-        "# MIT licence, Copyright (c) 2014 Open Event Data Alliance) by onrecord.knowledge.phoenix.\n"
+    """Write data/phoenix_person_nouns.txt and data/phoenix_people.tsv from the petrarch folder."""
+    import pycountry
+
+    folder = Path(argv[0])
+    data = Path(__file__).with_name("data")
+    attribution = (
+        "# Converted from PETRARCH2 {} (openeventdata/petrarch2 at 676801c, MIT licence,\n"
+        "# Copyright (c) 2014 Open Event Data Alliance) by onrecord.knowledge.phoenix.\n"
     )
-    out.write_text(header + "\n".join(nouns) + "\n", encoding="utf-8")
-    LOGGER.info("wrote %d person nouns to %s", len(nouns), out)
+    agents = (folder / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+    nouns = person_nouns(agents)
+    (data / "phoenix_person_nouns.txt").write_text(
+        attribution.format("Phoenix.agents.txt") + "\n".join(nouns) + "\n", encoding="utf-8"
+    )
+    actors = (folder / "Phoenix.Countries.actors.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+    found = people(actors, {c.alpha_3 for c in pycountry.countries})
+    rows = ["\t".join([name, "|".join(aliases), country]) for name, aliases, country in found]
+    header = attribution.format("Phoenix.Countries.actors.txt") + "# name\taliases\tcountry\n"
+    (data / "phoenix_people.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    LOGGER.info("wrote %d person nouns and %d people", len(nouns), len(rows))
     return 0
+
+
+_WORD_RE = re.compile(r"^[A-Z][A-Z'.\-]*$")
+_ROLE_RE = re.compile(r"\[~?([A-Z]{3})[A-Z]*(?:\s+([^\]]*))?\]")
+
+
+def _title(word: str) -> str:
+    """Title case for a name word: "MCCAIN" -> "McCain", "O'NEILL" -> "O'Neill", "KI-MOON" -> "Ki-Moon"."""
+    out = "-".join("'".join(p.capitalize() for p in part.split("'")) for part in word.lower().split("-"))
+    if out.startswith("Mc") and len(out) > 2:
+        out = "Mc" + out[2].upper() + out[3:]
+    return out
+
+
+def _name(raw: str) -> str | None:
+    """A display name from a dictionary phrase ("VLADIMIR_PUTIN_" -> "Vladimir Putin"), None if not a name."""
+    words = [w for w in raw.strip().rstrip("_").split("_") if w]
+    if not 2 <= len(words) <= 4 or not all(_WORD_RE.match(w) for w in words):
+        return None
+    if any(w.lower() in _PERSON_HEADS or w.lower() in _NOT_PERSON_HEADS for w in words):
+        return None  # a title or a body ("PRESIDENT_PUTIN", "RUSSIAN_ARMY")
+    return " ".join(_title(w) for w in words)
+
+
+def people(lines: Iterable[str], countries: set[str]) -> list[tuple[str, list[str], str]]:
+    """People in a Phoenix actors dictionary: (name, other full names, country of their coded roles).
+
+    A block is a head line, ``+`` alias lines and tab-indented ``[CODE dates]`` role lines; it is a
+    person when a role carries dates or the head comes from CountryInfo.txt, and every role's first
+    three letters are one country.
+    """
+    out: list[tuple[str, list[str], str]] = []
+    head: str | None = None
+    aliases: list[str] = []
+    codes: list[str] = []
+    dated = False
+
+    def flush() -> None:
+        if head is None:
+            return
+        name = _name(head)
+        if name is None or not dated or len(set(codes)) != 1 or codes[0] not in countries:
+            return
+        names = [n for n in (_name(a) for a in aliases) if n is not None and n != name]
+        out.append((name, list(dict.fromkeys(names)), codes[0]))
+
+    for raw in lines:
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        text, _, comment = raw.partition("#")
+        if raw.startswith(("\t", " ")):
+            for code, dates in _ROLE_RE.findall(text):
+                codes.append(code)
+                dated = dated or bool(dates and dates.strip())
+            continue
+        if raw.startswith("+"):
+            aliases.append(text[1:].strip())
+            continue
+        flush()
+        head, aliases, codes = text.strip(), [], []
+        dated = "CountryInfo" in comment
+        if "[" in head:  # a one-line entry with its code: a country or a body, not a person
+            head = None
+    flush()
+    return out
 
 
 if __name__ == "__main__":

@@ -117,3 +117,31 @@ def test_new_meeting_checked_against_an_older_denial() -> None:
     art, meeting = _meeting(date="2024-06-12")
     conflicts, _ = check([art, A, B, meeting], [old_art, denial])
     assert [c.kind for c in conflicts] == ["record_contradiction"]
+
+
+def test_first_meeting_ever_against_an_earlier_recorded_meeting() -> None:
+    old_art, meeting = _meeting(date="2024-06-12")
+    text = "Rask and Hadi met for the first time in Rome on Monday, their offices said."
+    art = article("art-fe", text, "2025-03-04")
+    new_meeting = event(art, "met", A.id, B.id, "2025-03-03", medium="in_person")
+    conflicts, _ = check([art, A, B, new_meeting], [old_art, meeting])
+    assert [c.kind for c in conflicts] == ["record_contradiction"]
+
+
+def test_not_spoken_since_against_a_later_recorded_call() -> None:
+    old_art, call = _meeting(date="2024-06-12", medium="phone")
+    text = '"We have not spoken since March 2023," Rask told reporters on Friday about Hadi.'
+    art = article("art-ns", text, "2024-11-09")
+    denial = event(art, "not spoken", A.id, B.id, None, negated=True)
+    q = quote(art, "We have not spoken since March 2023,", A.id, "2024-11-08")
+    conflicts, _ = check([art, A, B, denial, q], [old_art, call])
+    assert [c.kind for c in conflicts] == ["record_contradiction"]
+    assert conflicts[0].score >= 0.8  # a denial of any contact is contradicted by a call
+
+
+def test_not_spoken_since_a_date_after_the_recorded_call() -> None:
+    old_art, call = _meeting(date="2024-06-12", medium="phone")
+    text = '"We have not spoken since August 2024," Rask told reporters on Friday about Hadi.'
+    art = article("art-ns2", text, "2024-11-09")
+    denial = event(art, "not spoken", A.id, B.id, None, negated=True)
+    assert check([art, A, B, denial], [old_art, call])[0] == []

@@ -263,6 +263,9 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
             start = date(cut.start.year, 1, 1)
         end = cut.start - timedelta(days=1)
         basis = f"from {start.isoformat()}, before {cut.text}"
+    elif (since := _since_in(ctx, event, text, sent, ref_year)) is not None:
+        # "have not spoken since March 2022": none after that period, up to the statement
+        start, end, basis = since.end + timedelta(days=1), said.end, f"since {since.text}, up to {said.text}"
     elif dated is not None and not guessed:
         start, end, basis = dated.start, dated.end, f"within {dated.text}"
     else:
@@ -270,6 +273,14 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
     if end < start:
         return None
     return replace(base, positive=False, start=start, end=end, basis=basis, in_person=in_person)
+
+
+def _since_in(ctx: Context, event: Event, text: str, sent: tuple[int, int], ref_year: int) -> DateRange | None:
+    local = text[event.span[0] : sent[1]]
+    m = re.search(r"\bsince\b", local)
+    if not m:
+        return None
+    return _date_after_cue(ctx, event.article_id, sent, event.span[0] + m.end(), ref_year)
 
 
 def _sentence_dates(ctx: Context, event: Event, sent: tuple[int, int]) -> list[DateRange]:
@@ -360,14 +371,30 @@ def from_first_since(ctx: Context, event: Event) -> Assertion | None:
     sentence = text[sent[0] : sent[1]]
     nouns = "|".join(re.escape(n) for n in words("first_since_nouns"))
     m = re.search(rf"\bfirst\b(?:\s+\w+){{0,3}}?\s+(?:{nouns})\b[^.;]*?\bsince\b", sentence, re.IGNORECASE)
-    if not m:
+    ever = re.search(
+        rf"\bfor the first time\b|\bfirst[- ]ever\b(?:\s+\w+){{0,2}}?\s+(?:{nouns})\b|\bnever (?:before|previously)\b",
+        sentence,
+        re.IGNORECASE,
+    )
+    if not m and not ever:
         return None
     here, _ = event_when(ctx, event)
     if here is None:
         return None
-    since = _date_after_cue(ctx, event.article_id, sent, sent[0] + m.end(), here.start.year)
-    if since is None or since.end >= here.start:
-        return None
+    if m:
+        since = _date_after_cue(ctx, event.article_id, sent, sent[0] + m.end(), here.start.year)
+        if since is None or since.end >= here.start:
+            return None
+        start, basis = (
+            since.end + timedelta(days=1),
+            f"'first … since {since.text}': none between {since.text} and {here.text}",
+        )
+        cue = m.group(0)
+    else:
+        if ever is None:
+            return None
+        start, basis = FAR_PAST, f"'{ever.group(0)}': none before {here.text}"
+        cue = ever.group(0) + " " + (event.trigger or "")
     participants = _participants(ctx, event, sentence)
     if len(participants) < 2:
         return None
@@ -376,13 +403,13 @@ def from_first_since(ctx: Context, event: Event) -> Assertion | None:
         False,
         category="CONSULT",
         participants=participants,
-        start=since.end + timedelta(days=1),
+        start=start,
         end=here.start - timedelta(days=1),
         article_id=event.article_id,
         span=event.span,
         source_id=quote.speaker_id if quote else None,
-        basis=f"'first … since {since.text}': none between {since.text} and {here.text}",
-        in_person=_trigger_kind(m.group(0)) == "in_person",
+        basis=basis,
+        in_person=_trigger_kind(cue) == "in_person",
         event_ids=(event.id,),
         quote_ids=(quote.id,) if quote else (),
         said_on=here.text,

@@ -1,0 +1,288 @@
+"""How the consistency checks scale with the size of the record.
+
+Builds a synthetic record in SQLite (indexed like the store: claims by asserter and block, events by
+actor), grows it to 10k, 100k and 1M claims, and at each size times ``check_records`` on one new
+article whose speakers and actors have the same number of earlier records at every size. If the
+checks look up only those records, the time stays flat while the record grows a hundredfold.
+
+Usage: .venv/bin/python bench/check_scale.py [--sizes 10000,100000,1000000] [--db PATH] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from onrecord.check import block_key, check_records  # noqa: E402
+from onrecord.model import (  # noqa: E402
+    Actor,
+    Article,
+    Claim,
+    Event,
+    Mention,
+    Quote,
+    Record,
+    from_json,
+    record_id,
+    sha256_text,
+    to_json,
+)
+
+COUNTRIES = ["Chile", "Kenya", "Norway", "Peru", "Ghana", "Nepal", "Oman", "Fiji", "Laos", "Mali"]
+THINGS = [("people", "died"), ("soldiers", "were killed"), ("cases", "were recorded"), ("migrants", "arrived")]
+WATCHED = 5  # speakers of the new article
+PER_WATCHED = 60  # earlier claims of each watched speaker, at every size
+CLAIMS_PER_ARTICLE = 10
+
+
+class SqliteHistory:
+    """The History protocol over the synthetic database (the same indexes the store keeps)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.fetched = 0
+
+    def _load(self, sql: str, args: tuple[object, ...]) -> list[Record]:
+        rows = self.conn.execute(sql, args).fetchall()
+        self.fetched += len(rows)
+        return [from_json(json.loads(r[0])) for r in rows]
+
+    def claims_by_asserter(self, asserter_id: str) -> list[Claim]:
+        return [
+            r for r in self._load("SELECT data FROM claims WHERE asserter_id=?", (asserter_id,)) if isinstance(r, Claim)
+        ]
+
+    def claims_by_block(self, asserter_id: str, block: str) -> list[Claim]:
+        sql = "SELECT data FROM claims WHERE asserter_id=? AND block=?"
+        return [r for r in self._load(sql, (asserter_id, block)) if isinstance(r, Claim)]
+
+    def quotes_by_speaker(self, speaker_id: str) -> list[Quote]:
+        return []
+
+    def events_by_actor(self, actor_id: str) -> list[Event]:
+        sql = "SELECT data FROM events WHERE actor1_id=? UNION ALL SELECT data FROM events WHERE actor2_id=?"
+        return [r for r in self._load(sql, (actor_id, actor_id)) if isinstance(r, Event)]
+
+    def article(self, article_id: str) -> Article | None:
+        found = self._load("SELECT data FROM articles WHERE id=?", (article_id,))
+        return found[0] if found and isinstance(found[0], Article) else None
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return None
+
+    def claim(self, claim_id: str) -> Claim | None:
+        found = self._load("SELECT data FROM claims WHERE id=?", (claim_id,))
+        return found[0] if found and isinstance(found[0], Claim) else None
+
+    def quote(self, quote_id: str) -> Quote | None:
+        return None
+
+    def event(self, event_id: str) -> Event | None:
+        found = self._load("SELECT data FROM events WHERE id=?", (event_id,))
+        return found[0] if found and isinstance(found[0], Event) else None
+
+    def mentions_in_article(self, article_id: str) -> list[Mention]:
+        return []
+
+    def events_in_article(self, article_id: str) -> list[Event]:
+        return [
+            r for r in self._load("SELECT data FROM events WHERE article_id=?", (article_id,)) if isinstance(r, Event)
+        ]
+
+
+def schema(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS claims (id TEXT PRIMARY KEY, asserter_id TEXT, block TEXT, data TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS claims_block ON claims(asserter_id, block);
+        CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, article_id TEXT, actor1_id TEXT, actor2_id TEXT,
+            data TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS events_a1 ON events(actor1_id);
+        CREATE INDEX IF NOT EXISTS events_a2 ON events(actor2_id);
+        CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+        """
+    )
+
+
+def synthetic_article(n: int, rng: random.Random, speakers: list[str]) -> tuple[Article, list[Claim], list[Event]]:
+    """One short article of CLAIMS_PER_ARTICLE claims by the given speakers, and one contact event."""
+    year = 2015 + n % 10
+    month = 1 + n % 12
+    published = f"{year:04d}-{month:02d}-{1 + n % 27:02d}"
+    sentences, pending = [], []
+    pos = 0
+    for i in range(CLAIMS_PER_ARTICLE):
+        who = speakers[i % len(speakers)]
+        country = rng.choice(COUNTRIES)
+        noun, verb = rng.choice(THINGS)
+        value = rng.randint(1, 900) * 100
+        lead = f"{who.removeprefix('actor-').replace('-', ' ').title()} said that "
+        figure = f"{value:,}"
+        sentence = f"{lead}{figure} {noun} {verb} in {country}."
+        start = pos + len(lead)
+        pending.append((who, figure, value, f"{country} {noun} {verb}", (start, start + len(figure))))
+        sentences.append(sentence)
+        pos += len(sentence) + 1
+    text = " ".join(sentences)
+    article = Article(
+        id=f"bench-{n}",
+        title=None,
+        published=published,
+        source="bench",
+        language="en",
+        text=text,
+        sha256=sha256_text(text),
+    )
+    claims = [
+        Claim(
+            id=record_id("claim", article.id, span[0]),
+            article_id=article.id,
+            asserter_id=who,
+            asserted_on=published,
+            subject=subject,
+            value=float(value),
+            value_low=None,
+            value_high=None,
+            unit=None,
+            qualifier="exact",
+            time_scope=None,
+            quote_id=None,
+            span=span,
+            text=figure,
+        )
+        for who, figure, value, subject, span in pending
+    ]
+    a1, a2 = speakers[0], speakers[-1]
+    events = [
+        Event(
+            id=record_id("event", article.id, 0),
+            article_id=article.id,
+            category="CONSULT",
+            mode=None,
+            actor1_id=a1,
+            actor2_id=a2,
+            date=published,
+            date_precision="day",
+            medium=None,
+            negated=False,
+            span=(0, 4),
+            trigger="said",
+        )
+    ]
+    return article, claims, events
+
+
+def insert(conn: sqlite3.Connection, items: Iterator[tuple[Article, list[Claim], list[Event]]]) -> int:
+    count = 0
+    arts, cls, evs = [], [], []
+    for article, claims, events in items:
+        arts.append((article.id, json.dumps(to_json(article))))
+        cls.extend((c.id, c.asserter_id, block_key(c), json.dumps(to_json(c))) for c in claims)
+        evs.extend((e.id, e.article_id, e.actor1_id, e.actor2_id, json.dumps(to_json(e))) for e in events)
+        count += len(claims)
+    conn.executemany("INSERT OR IGNORE INTO articles VALUES (?, ?)", arts)
+    conn.executemany("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?)", cls)
+    conn.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?)", evs)
+    conn.commit()
+    return count
+
+
+def grow(conn: sqlite3.Connection, start_article: int, claims_wanted: int, rng: random.Random) -> int:
+    """Add filler articles (by other speakers) until the record holds ``claims_wanted`` claims."""
+    have = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    n = start_article
+    while have < claims_wanted:
+        batch = min(2000, (claims_wanted - have) // CLAIMS_PER_ARTICLE + 1)
+
+        def items(first: int = n, size: int = batch) -> Iterator[tuple[Article, list[Claim], list[Event]]]:
+            for k in range(first, first + size):
+                pool = [f"actor-filler-{rng.randrange(max(100, claims_wanted // 50))}" for _ in range(3)]
+                yield synthetic_article(k, rng, pool)
+
+        have += insert(conn, items())
+        n += batch
+    return n
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--db", default=None, help="SQLite file to build (default: a temporary file, removed after)")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    path = args.db or os.path.join(tempfile.mkdtemp(prefix="onrecord-bench-"), "record.sqlite")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")
+    schema(conn)
+    rng = random.Random(7)
+    watched = [f"actor-watched-{i}" for i in range(WATCHED)]
+    # the watched speakers' history: the same at every size
+    history_articles = WATCHED * PER_WATCHED // CLAIMS_PER_ARTICLE
+    insert(conn, (synthetic_article(10_000_000 + k, rng, watched) for k in range(history_articles)))
+    new_article, new_claims, new_events = synthetic_article(20_000_000, rng, watched)
+    new_records: list[Record] = [new_article, *new_claims, *new_events]
+    insert(conn, iter([(new_article, new_claims, new_events)]))
+    next_article = 0
+    rows = []
+    for size in sizes:
+        t0 = time.perf_counter()
+        next_article = grow(conn, next_article, size, rng)
+        built = time.perf_counter() - t0
+        total = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+        history = SqliteHistory(conn)
+        check_records(new_records, history)  # warm caches
+        times, fetched, found = [], 0, 0
+        for _ in range(args.repeat):
+            history.fetched = 0
+            t1 = time.perf_counter()
+            found = len(check_records(new_records, history))
+            times.append(time.perf_counter() - t1)
+            fetched = history.fetched
+        rows.append(
+            {
+                "claims": total,
+                "ms": statistics.median(times) * 1000,
+                "fetched": fetched,
+                "conflicts": found,
+                "build_s": built,
+            }
+        )
+    base = rows[0]["ms"]
+    print(f"check_records on one new article ({len(new_claims)} claims, {len(new_events)} event) by record size")
+    print(f"{'claims in record':>18} {'median ms':>10} {'ratio':>7} {'rows read':>10} {'build s':>8}")
+    for r in rows:
+        print(f"{r['claims']:>18,} {r['ms']:>10.1f} {r['ms'] / base:>7.2f} {r['fetched']:>10} {r['build_s']:>8.1f}")
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "sizes": [r["claims"] for r in rows],
+                    "ms": [round(r["ms"], 2) for r in rows],
+                    "ratio": [round(r["ms"] / base, 3) for r in rows],
+                }
+            )
+        )
+    conn.close()
+    if not args.db:
+        os.remove(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -31,13 +31,9 @@ __all__ = ["TimexStage", "event_date", "parse_dct", "scope_date", "statement_dat
 
 def tokens_of(doc: Doc) -> list[Tok]:
     """The grammar's view of a parsed doc: spans, tags, lower-case text and sentence indexes."""
-    out: list[Tok] = []
-    sent_ids: dict[int, int] = {}
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-    for t in doc:
-        sent = sent_ids.setdefault(t.sent.start, len(sent_ids)) if has_sents else 0
-        out.append(Tok(t.idx, t.idx + len(t.text), t.tag_, t.lower_, sent))
-    return out
+    sents = list(doc.sents) if has_sents else [doc[:]]
+    return [Tok(t.idx, t.idx + len(t.text), t.tag_, t.lower_, k) for k, sent in enumerate(sents) for t in sent]
 
 
 def parse_dct(published: str | None) -> date | None:

@@ -493,6 +493,30 @@ def _year(m: re.Match[str]) -> Candidate | None:
     return cand(m, "DATE", _const(f"{year:04d}"), mod)
 
 
+_TENS_W = "(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES_W = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_W = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+
+
+@rule(
+    "spoken_year",
+    rf"(?P<pre>the\s+year\s+)?(?:(?P<c>nineteen|eighteen)[\s-](?:hundred\s+(?:and\s+)?)?(?P<y>{_TENS_W}(?:[\s-]{_ONES_W})?|{_TEENS_W}|{_ONES_W})"
+    rf"|(?P<k>two\s+thousand)(?:\s+(?:and\s+)?(?P<k2>{_TEENS_W}|{_ONES_W}))?)",
+)
+def _spoken_year(m: re.Match[str]) -> Candidate | None:
+    if m["k"]:
+        before = m.string[max(0, m.start() - 6) : m.start()].lower()
+        if not (m["pre"] or re.search(r"\b(in|of|since|until|by)\s+$", before)):
+            return None
+        year = 2000 + int(parse_number(m["k2"]) or 0) if m["k2"] else 2000
+    else:
+        rest = parse_number(m["y"].replace("-", " "))
+        if rest is None:
+            return None
+        year = (1900 if m["c"].lower() == "nineteen" else 1800) + int(rest)
+    return cand(m, "DATE", _const(f"{year:04d}"))
+
+
 @rule("year_range", rf"(?P<a>{YEAR})\s*[-–]\s*(?P<b>\d\d)(?!\d)")
 def _year_range(m: re.Match[str]) -> Candidate | None:
     # "1990-91": a season or fiscal span; TimeML marks it a DURATION-less date of the first year

@@ -265,7 +265,10 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
         basis = f"from {start.isoformat()}, before {cut.text}"
     elif (since := _since_in(ctx, event, text, sent, ref_year)) is not None:
         # "have not spoken since March 2022": none after that period, up to the statement
-        start, end, basis = since.end + timedelta(days=1), said.end, f"since {since.text}, up to {said.text}"
+        upto = said
+        if said.end <= since.end:  # a statement date read from the "since" phrase itself: use publication
+            upto = _statement_date(ctx, event, None) or said
+        start, end, basis = since.end + timedelta(days=1), upto.end, f"since {since.text}, up to {upto.text}"
     elif dated is not None and not guessed:
         start, end, basis = dated.start, dated.end, f"within {dated.text}"
     else:

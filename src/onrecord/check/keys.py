@@ -105,7 +105,24 @@ def fold(word: str) -> str:
     if w in demonyms:
         return demonyms[w]
     lw = lemma(w)
-    return demonyms.get(lw, lw)
+    if lw in demonyms:
+        return demonyms[lw]
+    return _demonym_stem(lw) or lw
+
+
+@lru_cache(maxsize=8192)
+def _demonym_stem(word: str) -> str | None:
+    """A regular demonym's country ("chadian" -> "chad", "kenyan" -> "kenya"), checked against the ISO list."""
+    if len(word) < 6:
+        return None
+    for suffix in ("ian", "ean", "an", "ese", "i", "ish"):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            for ending in ("", "a", "e", "ia", "o"):
+                candidate = stem + ending
+                if len(candidate) >= 4 and country_code(candidate):
+                    return candidate
+    return None
 
 
 def tokens(text: str) -> list[str]:

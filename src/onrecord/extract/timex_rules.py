@@ -449,6 +449,7 @@ def _year(m: re.Match[str]) -> Candidate | None:
     if (
         count_like
         and not m["tail"]
+        and not m["pre"]
         and not re.match(
             r"\s+(and|or|to|through|when|after|before|as|was|were|is|saw|has|had|levels?|elections?|census|budget|season|games|olympics|figures|results|rates)\b",
             after,
@@ -852,9 +853,11 @@ def _edge_of_year(end: bool) -> Resolver:
 
 @rule(
     "in_the_year",
-    r"(?P<t>the\s+(?:full\s+|whole\s+|entire\s+)?(?:fiscal\s+)?year)(?!\s*[-–]?\s*(?:ago|earlier|before|after|later|old|long|end))",
+    r"(?P<t>the\s+(?:full\s+|whole\s+|entire\s+)?(?:fiscal\s+)?year)(?!\s*[-–]?\s*(?:ago|earlier|before|after|later|old|long|end\b))",
 )
 def _in_the_year(m: re.Match[str]) -> Candidate | None:
+    if re.match(r"\s+(?:ended|ending|that\s+ended|through)\b", m.string[m.end() : m.end() + 20], re.I):
+        return cand(m, "DURATION", _const("P1Y"), group="t")  # "for the year ended June 30": a span of a year
     before = m.string[max(0, m.start() - 14) : m.start()].lower()
     if re.search(r"\b(of|for|in|during|throughout)\s+$", before) or "full" in m.group(0).lower():
         return cand(m, "DATE", _dct_shift("Y", 0), group="t")

@@ -280,7 +280,10 @@ def main() -> int:
         )
     conn.close()
     if not args.db:
-        os.remove(path)
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(path + suffix):
+                os.remove(path + suffix)
+        os.rmdir(os.path.dirname(path))
     return 0
 
 

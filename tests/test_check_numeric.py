@@ -176,3 +176,22 @@ def test_conflict_ids_are_stable_and_pairs_are_not_doubled() -> None:
     first, _ = run(art, GOV, a, b)
     second, _ = run(art, GOV, b, a)
     assert len(first) == 1 and [c.id for c in first] == [c.id for c in second]
+
+
+def test_figures_for_two_regions_given_at_once_are_not_paired() -> None:
+    text = (
+        "On Monday Velt said 5,000 Nordland troops were deployed in the north. "
+        "Velt said 9,000 Nordland troops were deployed in the east."
+    )
+    art = article("art-m", text, "2025-03-04")
+    a = claim(art, "5,000", "Nordland troops deployed", 5000, asserter=GOV.id, said="2025-03-03")
+    b = claim(art, "9,000", "Nordland troops deployed", 9000, asserter=GOV.id, said="2025-03-03")
+    assert run(art, GOV, a, b)[0] == []
+
+
+def test_unscoped_list_given_at_once_is_not_paired() -> None:
+    text = "On Monday Velt said 40 people died. Velt said 25 people died."
+    art = article("art-n", text, "2025-03-04")
+    a = claim(art, "40", "people died", 40, asserter=GOV.id, said="2025-03-03")
+    b = claim(art, "25", "people died", 25, asserter=GOV.id, said="2025-03-03")
+    assert run(art, GOV, a, b)[0] == []

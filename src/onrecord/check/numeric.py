@@ -27,6 +27,7 @@ from onrecord.check.intervals import Interval, claim_interval, fmt
 from onrecord.check.keys import ClaimKey, claim_key, scope_relation
 from onrecord.check.lexicon import lexicon, words
 from onrecord.check.periods import since_start
+from onrecord.check.places import same_places
 from onrecord.check.text import has_cue, opens_with_contrast, snippet
 from onrecord.model import Claim
 
@@ -401,9 +402,17 @@ def _cumulative(a: View, b: View, rel: str, scope: str, ctx: Context) -> Finding
     return None
 
 
-def pair_key(a: View, b: View) -> tuple[str, str] | None:
-    """(measure relation, scope relation) when two claims measure comparable things, else None."""
-    scope = scope_relation(a.key, b.key, same_article=a.claim.article_id == b.claim.article_id)
+def pair_key(a: View, b: View, *, rebuttal: bool = False) -> tuple[str, str] | None:
+    """(measure relation, scope relation) when two claims measure comparable things, else None.
+
+    In one article, figures whose subject names no country are taken to share the article's
+    subject only when they are a rebuttal or were stated at different times (not a list of
+    figures for several places given at once).
+    """
+    if not same_places(a.sentence, b.sentence):
+        return None
+    same_article = a.claim.article_id == b.claim.article_id and (rebuttal or a.said != b.said)
+    scope = scope_relation(a.key, b.key, same_article=same_article)
     if scope is None:
         return None
     rel = measure_relation(a.key, b.key)
@@ -448,7 +457,7 @@ def judge_rebuttal(a: View, b: View, ctx: Context) -> Finding | None:
         return None
     if b.claim.asserter_id is None and not has_cue("source_cues", b.sentence):
         return None
-    keys = pair_key(a, b)
+    keys = pair_key(a, b, rebuttal=True)
     if keys is None:
         return None
     rel, scope = keys

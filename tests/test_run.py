@@ -106,3 +106,48 @@ def test_extract_touches_no_store(light_pipeline: Pipeline) -> None:
 
     records = list(extract([make_article(STORIES[0], published="2024-05-02")], pipeline=light_pipeline))
     assert [r.TYPE for r in records] == ["article"]
+
+
+@pytest.mark.slow
+def test_killed_ingest_process_resumes_cleanly(tmp_path: Path) -> None:
+    """SIGKILL an `onrecord ingest` midway, rerun it, and get the same record as one uninterrupted run."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for n in range(40):
+        (corpus / f"s{n:02d}.txt").write_text(f"Story {n}. " + " ".join(STORIES) * 3 + "\n", encoding="utf-8")
+    exe = str(Path(sys.executable).parent / "onrecord")
+    killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
+    proc = subprocess.Popen(
+        [exe, "ingest", str(corpus), "--published", "2024-05-02", "--db", str(killed_db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if killed_db.exists():
+            probe = SQLiteStore(killed_db)
+            stored = probe.count("article")
+            probe.close()
+            if stored >= 3:
+                break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = SQLiteStore(killed_db)
+    assert 0 < partial.count("article") < 40, "the kill should land midway"
+    partial.close()
+    for db in (killed_db, clean_db):
+        subprocess.run(
+            [exe, "ingest", str(corpus), "--published", "2024-05-02", "--db", str(db)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    a, b = SQLiteStore(killed_db), SQLiteStore(clean_db)
+    assert dump(a) == dump(b)
+    a.close()
+    b.close()

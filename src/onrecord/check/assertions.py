@@ -270,7 +270,9 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
             upto = _statement_date(ctx, event, None) or said
         start, end, basis = since.end + timedelta(days=1), upto.end, f"since {since.text}, up to {upto.text}"
     elif dated is not None and not guessed:
-        start, end, basis = dated.start, dated.end, f"within {dated.text}"
+        # "did not meet this year": up to the statement, not the rest of the year
+        end = said.end if dated.start <= said.end < dated.end else dated.end
+        start, basis = dated.start, f"within {dated.text}"
     else:
         return None
     if end < start:

@@ -129,3 +129,17 @@ def test_party_phrase_uses_the_party_not_its_offices(pipeline: Pipeline) -> None
     text = "Keir Starmer met Rishi Sunak in London. The Labour leader said the talks went well."
     work = run(pipeline, text, "2023-05-01")
     assert resolved(work, "The Labour leader") == ("Keir Starmer", "description")
+
+
+def test_groups_bodies_surnames_and_given_name_gender(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("groups"), "2024-03-01")
+    army = work.actors[actor_id("organization", "Israeli army")]
+    assert (army.kind, army.country) == ("organization", "ISR")
+    assert work.actors[actor_id("organization", "Sudanese government")].country == "SDN"
+    republicans = work.actors[actor_id("group", "Republicans")]
+    assert (republicans.country, republicans.party) == ("USA", "Republican Party")
+    assert resolved(work, "Okafor", 0)[0] == "Grace Okafor"  # the headline surname, before the full name
+    assert work.actors[actor_id("person", "Grace Okafor")].gender == "f"
+    assert resolved(work, "her")[0] == "Grace Okafor"
+    assert resolved(work, "he")[0] == "Peter Lindqvist"
+    assert "the Vermont governor" not in [m.text for m in work.mentions]  # an unknown qualifier: no guess

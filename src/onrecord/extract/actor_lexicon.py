@@ -29,9 +29,16 @@ class ActorLexicon:
     common_words: frozenset[str]
     group_nouns: frozenset[str]  # folded singular heads of group phrases
     non_actor_phrases: tuple[str, ...]  # phrases that hide the names inside them ("Latin American")
+    institution_nouns: frozenset[str]  # folded singular heads of state bodies ("army", "government")
+    first_names: dict[str, str]  # folded given name -> m | f
 
     def is_person_noun(self, phrase: str) -> bool:
         return fold(phrase) in self.person_nouns
+
+    def gender_of_name(self, name: str) -> str | None:
+        """The gender a person's given name nearly always denotes ("Maria Lopes" -> f), else None."""
+        words = fold(name).split()
+        return self.first_names.get(words[0]) if len(words) > 1 else None
 
     def gender_of_noun(self, noun: str) -> str | None:
         """The gender a person noun implies ("queen" -> f, "spokesman" -> m), else None."""
@@ -58,4 +65,6 @@ def actor_lexicon() -> ActorLexicon:
         common_words=frozenset(fold(r[0]) for r in _lines("common_words.txt")),
         group_nouns=frozenset(fold(r[0]) for r in _lines(_GROUP_HEADS_FILE)) | frozenset(nouns),
         non_actor_phrases=tuple(r[0].strip() for r in _lines("non_actor_phrases.txt")),
+        institution_nouns=frozenset(fold(r[0]) for r in _lines("institution_nouns.txt")),
+        first_names={fold(r[0]): r[1].strip() for r in _lines("first_names.tsv")},
     )

@@ -359,10 +359,12 @@ class NameFinder:
             country, gender = self.context_country(start)
             draft.country = draft.country or country
             if kind == "person":
-                draft.gender = draft.gender or gender
+                draft.gender = draft.gender or gender or self.lex.gender_of_name(draft.name)
             draft.aliases[text] = None
             self.refs.append(Ref(start, end, draft.id, "name", note))
         self._resolve_pending()
+        self.surnames()
+        self.party_groups()
         demonyms = self.groups()
         places: dict[int, str] = {}
         for ref in self.refs:
@@ -388,6 +390,38 @@ class NameFinder:
             self.drafts[target].aliases.update(self.drafts[source_id].aliases)
             del self.drafts[source_id]
 
+    def surnames(self) -> None:
+        """A person's surname alone where the parser saw no name ("Sanders:" in a headline)."""
+        owners: dict[str, set[str]] = {}
+        for d in self.drafts.values():
+            if d.kind == "person" and len(d.name.split()) > 1:
+                owners.setdefault(d.name.split()[-1], set()).add(d.id)
+        taken = {i for r in self.refs for i in range(r.start, r.end)}
+        for tok in self.doc:
+            ids = owners.get(tok.text)
+            if not ids or len(ids) > 1 or tok.i in taken or tok.tag_ != "NNP" or tok.ent_type_ in ("DATE", "TIME"):
+                continue
+            if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].tag_ == "NNP":
+                continue  # part of a longer name the parser did not tag
+            ident = next(iter(ids))
+            self.refs.append(Ref(tok.i, tok.i + 1, ident, "name", f"surname of {self.drafts[ident].name}"))
+
+    def party_groups(self) -> None:
+        """Plural party words as groups: "Republicans", "the Tories"."""
+        taken = {i for r in self.refs for i in range(r.start, r.end)}
+        for tok in self.doc:
+            if tok.i in taken or tok.tag_ not in ("NNPS", "NNS") or not tok.text[:1].isupper():
+                continue
+            parties = self.kb.parties_for(tok.lemma_) or self.kb.parties_for(tok.text.rstrip("s"))
+            if len(parties) != 1:
+                continue
+            party = next(iter(parties))
+            draft = self.draft_new("group", tok.text)
+            draft.country = draft.country or self.kb.party_countries.get(party) or None
+            draft.party = party
+            draft.aliases[tok.text] = None
+            self.refs.append(Ref(tok.i, tok.i + 1, draft.id, "name", f"members of the {party}"))
+
     def groups(self) -> dict[int, str]:
         """Group actors from demonyms; returns the demonyms left for role phrases."""
         left: dict[int, str] = {}
@@ -406,6 +440,18 @@ class NameFinder:
                     draft.country = entry.country
                     draft.aliases[name] = None
                     self.refs.append(Ref(m.start, head.i + 1, draft.id, "demonym", f"group of {entry.name}"))
+                    taken.update(range(m.start, head.i + 1))
+                    continue
+            if last.dep_ in ("amod", "compound", "nmod") and head.i >= m.end and head.tag_ in ("NN", "NNP"):
+                body = fold(self.doc[m.end : head.i + 1].text)
+                if (body in self.lex.institution_nouns or fold(head.text) in self.lex.institution_nouns) and not any(
+                    i in taken for i in range(m.start, head.i + 1)
+                ):
+                    name = f"{self.doc[m.start : m.end].text} {self.doc[m.end : head.i + 1].text}"
+                    draft = self.draft_new("organization", name)
+                    draft.country = entry.country
+                    draft.aliases[name] = None
+                    self.refs.append(Ref(m.start, head.i + 1, draft.id, "demonym", f"a state body of {entry.name}"))
                     taken.update(range(m.start, head.i + 1))
                     continue
             if last.tag_ in ("NNS", "NNPS") and last.dep_ not in ("amod", "compound"):

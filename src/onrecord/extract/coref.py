@@ -265,6 +265,11 @@ class Resolver:
             parties |= self.kb.parties_for(low)  # "the Republican": the head word names the party
         if any(fold(k.text) in _GENERIC for k in tok.children):
             return None  # "the average voter" is nobody in particular
+        if any(
+            k.i < tok.i and k.tag_ == "NNP" and k.i not in self.covered and fold(k.text) not in self.kb.party_words
+            for k in tok.children
+        ):
+            return None  # "the Vermont senator": a qualifier this stage cannot check; better no link than a guess
         has_place = country is not None or organization is not None
         if not has_place and not self._determined(tok):
             return None

@@ -108,6 +108,7 @@ class KnowledgeBase:
     offices: dict[str, Office] = field(default_factory=dict)
     tenures: list[Tenure] = field(default_factory=list)
     party_words: dict[str, set[str]] = field(default_factory=dict)  # folded word -> party names
+    party_countries: dict[str, str] = field(default_factory=dict)  # party name -> alpha-3
 
     # --- building -------------------------------------------------------------------------------
     def add(self, entry: Entry) -> None:
@@ -330,6 +331,7 @@ def load_package_data(kb: KnowledgeBase) -> None:
     for row in _rows("tenures.tsv"):
         kb.add_tenure(Tenure(row[0], row[1], _cell(row, 2) or None, _cell(row, 3) or None, _cell(row, 4)))
     for row in _rows("parties.tsv"):
+        kb.party_countries[row[0]] = _cell(row, 1)
         for word in _items(_cell(row, 2)):
             kb.party_words.setdefault(fold(word), set()).add(row[0])
 

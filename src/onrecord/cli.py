@@ -345,30 +345,65 @@ def claims(asserter: str | None, limit: int, db: str | None, as_json: bool) -> N
 @main.command()
 @click.option("--actor", help="Events of this actor.")
 @click.option("--with", "with_", help="Only those with this other actor.")
+@click.option("--counterparts", "show_counterparts", is_flag=True, help="With --actor: who it deals with, and how.")
 @db_option
 @json_option
 @friendly
-def events(actor: str | None, with_: str | None, db: str | None, as_json: bool) -> None:
+def events(actor: str | None, with_: str | None, show_counterparts: bool, db: str | None, as_json: bool) -> None:
     """List events (PLOVER categories) over time, for an actor or a pair.
 
     Example: onrecord events --actor "Vladimir Putin" --with "Xi Jinping"
     """
-    if with_ and not actor:
-        raise click.UsageError("--with needs --actor")
+    if (with_ or show_counterparts) and not actor:
+        raise click.UsageError("--with and --counterparts need --actor")
     q = Query(_existing_store(db))
+    store = q.store
+
+    def name(actor_id: str | None) -> str:
+        a = store.actor(actor_id) if actor_id else None
+        return a.name if a else "-"
+
+    if show_counterparts and actor:
+        parts = q.counterparts(actor)
+        if as_json:
+            click.echo(
+                json.dumps(
+                    [
+                        {
+                            "actor_id": c.actor_id,
+                            "name": name(c.actor_id),
+                            "events": c.events,
+                            "as_actor": c.as_actor,
+                            "as_recipient": c.as_recipient,
+                            "categories": dict(c.categories),
+                            "first_date": c.first_date,
+                            "last_date": c.last_date,
+                        }
+                        for c in parts
+                    ],
+                    ensure_ascii=False,
+                )
+            )
+            return
+        for c in parts:
+            cats = ", ".join(f"{k} {n}" for k, n in c.categories)
+            click.echo(
+                f"{name(c.actor_id):<32} {c.events:>4} events ({c.as_actor} by, {c.as_recipient} to)  "
+                f"{c.first_date or '?'} .. {c.last_date or '?'}  {cats}"
+            )
+        return
     rows = q.events(actor, with_)
     if as_json:
         _record_lines(rows, q, True)
         return
-    store = q.store
     for e in rows:
-        a1 = store.actor(e.actor1_id) if e.actor1_id else None
-        a2 = store.actor(e.actor2_id) if e.actor2_id else None
         neg = "NOT " if e.negated else ""
+        medium = f" ({e.medium})" if e.medium else ""
         click.echo(
-            f"{e.date or 'undated':<10} {neg}{e.category:<10} {a1.name if a1 else '?'} -> "
-            f"{a2.name if a2 else '-'}{' (' + e.medium + ')' if e.medium else ''}"
+            f"{e.date or 'undated':<10} {e.date_precision:<7} {neg}{e.category:<10} "
+            f"{name(e.actor1_id)} -> {name(e.actor2_id)}{medium}"
         )
+        _echo_evidence(q.evidence(e), indent="             ")
 
 
 @main.command()

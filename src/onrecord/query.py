@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from onrecord.aggregates import Counterpart, counterparts, pair_timeline
 from onrecord.errors import OnrecordError
 from onrecord.model import Actor, Article, Claim, Conflict, Event, Quote, Record, Span, to_json
 from onrecord.store.base import Store
@@ -111,11 +112,15 @@ class Query:
             a = self.actor(actor)
             rows = self.store.events_by_actor(a.id)
             if with_:
-                b = self.actor(with_)
-                rows = [e for e in rows if b.id in (e.actor1_id, e.actor2_id)]
+                return pair_timeline(rows, a.id, self.actor(with_).id)
         else:
             rows = [r for r in self.store.iter_records("event") if isinstance(r, Event)]
-        return sorted(rows, key=lambda e: (e.date or "9999", e.id))
+        return sorted(rows, key=lambda e: (e.date or "9999", e.article_id, e.span, e.id))
+
+    def counterparts(self, actor: str) -> list[Counterpart]:
+        """The actors that share events with ``actor``, most events first."""
+        a = self.actor(actor)
+        return counterparts(self.store.events_by_actor(a.id), a.id)
 
     def conflicts(self, kind: str | None = None) -> list[Conflict]:
         rows = [c for c in self.store.iter_records("conflict") if isinstance(c, Conflict)]

@@ -143,3 +143,10 @@ def test_groups_bodies_surnames_and_given_name_gender(pipeline: Pipeline) -> Non
     assert resolved(work, "her")[0] == "Grace Okafor"
     assert resolved(work, "he")[0] == "Peter Lindqvist"
     assert "the Vermont governor" not in [m.text for m in work.mentions]  # an unknown qualifier: no guess
+
+
+def test_a_counted_plural_names_the_last_group_of_that_size(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("plural"), "2020-02-07")
+    leaders = {work.actors[m.actor_id].name for m in work.mentions if m.text == "The two leaders"}
+    assert leaders == {"Angela Merkel", "Emmanuel Macron"}
+    assert resolved(work, "he")[0] == "Boris Johnson"

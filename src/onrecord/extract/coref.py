@@ -37,6 +37,7 @@ _REFLEXIVE = frozenset({"himself", "herself"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _PAST = frozenset({"former", "ex", "then", "late", "previous", "erstwhile"})
 _GENERIC = frozenset({"average", "typical", "ordinary", "any", "every", "each", "hypothetical"})
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _WINDOW = 6  # sentences back that count for salience
 
 
@@ -307,6 +308,50 @@ class Resolver:
                 return Ref(start, end, entry.id, "role", why)
         return None
 
+    def _plural(self, tok: Token) -> list[Ref]:
+        """ "the two leaders", "both presidents": the N most salient compatible people before the phrase."""
+        if tok.tag_ != "NNS" or tok.i in self.covered:
+            return []
+        count = 0
+        first = tok.i
+        for k in tok.children:
+            if k.i < tok.i and k.dep_ in ("nummod", "det", "predet") and k.lower_ in _COUNTS:
+                count = _COUNTS[k.lower_]
+                first = min(first, k.i)
+            elif k.i < tok.i and k.dep_ == "det":
+                first = min(first, k.i)
+        noun = fold(tok.lemma_)
+        if count < 2 or noun not in self.lex.person_nouns:
+            return []
+        groups = [g for g in self._groups(first) if len(g) == count]
+        if not groups:
+            return []
+        chosen = groups[-1]
+        names = " and ".join(self.drafts[a].name for a in chosen)
+        return [
+            Ref(first, tok.i + 1, a, "description", f"the last group of {count} people named before it: {names}")
+            for a in chosen
+        ]
+
+    def _groups(self, before: int) -> list[list[str]]:
+        """People named together before a token, in text order: in one plural phrase or a coordination."""
+        out: list[list[str]] = []
+        for tok in self.doc[:before]:
+            if tok.tag_ in ("NNS", "NNPS") and tok.i not in self.covered:
+                members = [t for t in tok.subtree if t.i < before]
+            elif any(k.dep_ == "conj" for k in tok.children) and tok.i in self.covered:
+                members = [tok, *(k for k in tok.children if k.dep_ == "conj")]
+            else:
+                continue
+            actors: list[str] = []
+            for t in members:
+                ref = self.covered.get(t.i)
+                if ref is not None and self._person(ref.actor_id) is not None and ref.actor_id not in actors:
+                    actors.append(ref.actor_id)
+            if len(actors) >= 2:
+                out.append(actors)
+        return out
+
     def _coarguments(self, tok: Token) -> set[str]:
         """Actors named as other arguments of tok's verb (a pronoun or description cannot be them)."""
         out: set[str] = set()
@@ -375,6 +420,13 @@ class Resolver:
                 i = ref.end
                 continue
             tok = self.doc[i]
+            many = self._plural(tok)
+            if many:
+                for new in many:
+                    self._note(new)
+                    out.append(new)
+                i += 1
+                continue
             new = self._pronoun(tok) or self._description(tok)
             if new is not None:
                 # a description's words before its head were passed over; keep the mention whole

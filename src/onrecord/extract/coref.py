@@ -422,17 +422,17 @@ class Resolver:
             tok = self.doc[i]
             many = self._plural(tok)
             if many:
-                for new in many:
-                    self._note(new)
-                    out.append(new)
+                for member in many:
+                    self._note(member)
+                    out.append(member)
                 i += 1
                 continue
-            new = self._pronoun(tok) or self._description(tok)
-            if new is not None:
+            found = self._pronoun(tok) or self._description(tok)
+            if found is not None:
                 # a description's words before its head were passed over; keep the mention whole
-                out = [r for r in out if r.end <= new.start or r.basis not in ("description", "role")]
-                self._note(new)
-                out.append(new)
+                out = [r for r in out if r.end <= found.start or r.basis not in ("description", "role")]
+                self._note(found)
+                out.append(found)
             i += 1
         return out
 

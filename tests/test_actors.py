@@ -150,3 +150,23 @@ def test_a_counted_plural_names_the_last_group_of_that_size(pipeline: Pipeline) 
     leaders = {work.actors[m.actor_id].name for m in work.mentions if m.text == "The two leaders"}
     assert leaders == {"Angela Merkel", "Emmanuel Macron"}
     assert resolved(work, "he")[0] == "Boris Johnson"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "holder"),
+    [
+        ("Russia's president", "Vladimir Putin"),
+        ("the president", "Emmanuel Macron"),  # "the president of France"
+        ("The Chinese foreign minister", "Qin Gang"),
+        ("The UN secretary-general", "António Guterres"),
+        ("the NATO chief", "Jens Stoltenberg"),
+        ("The British prime minister", "Rishi Sunak"),
+        ("Britain's defence secretary", "Ben Wallace"),
+        ("The Ukrainian leader", "Volodymyr Zelensky"),
+        ("the Kremlin chief", "Vladimir Putin"),
+        ("The IMF chief", "Kristalina Georgieva"),
+    ],
+)
+def test_office_phrases_of_countries_and_bodies(pipeline: Pipeline, phrase: str, holder: str) -> None:
+    work = run(pipeline, article("offices"), "2023-01-10")
+    assert resolved(work, phrase) == (holder, "role")

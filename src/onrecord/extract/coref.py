@@ -215,11 +215,15 @@ class Resolver:
     ) -> tuple[Entry, str] | None:
         if self.date is None:
             return None
-        noun = self.lex.leader_nouns.get(noun, noun)
-        if organization is not None:
-            holders = self.kb.holders(noun, self.date, organization=organization)
-        else:
-            holders = self.kb.holders(noun, self.date, country=country)
+        holders: list[Entry] = []
+        for word in dict.fromkeys((noun, self.lex.leader_nouns.get(noun, noun))):  # "chief", then "leader"
+            if organization is not None:
+                holders = self.kb.holders(word, self.date, organization=organization)
+            else:
+                holders = self.kb.holders(word, self.date, country=country)
+            if holders:
+                noun = word
+                break
         if parties:
             holders = [h for h in holders if h.party in parties]
         if not holders:
@@ -248,7 +252,7 @@ class Resolver:
         """A role phrase or description headed by tok, resolved; None when tok heads none."""
         if tok.i in self.covered or tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.tag_ in ("NNS", "NNPS"):
             return None
-        if tok.dep_ in ("compound", "amod", "poss") or (
+        if tok.dep_ in ("compound", "amod") or (
             tok.i + 1 < len(self.doc)
             and (tok.i + 1) in self.covered
             and self.doc[tok.i + 1].head.i == tok.i + 1
@@ -261,6 +265,15 @@ class Resolver:
         if found is None and not party_only:
             return None
         noun_start, noun = found if found is not None else (tok.i, "")
+        end = tok.i + 1
+        for length in (3, 2):  # "secretary-general", "president-elect": the head comes first
+            stop = tok.i + length
+            if stop <= len(self.doc) and not any(i in self.covered for i in range(tok.i, stop)):
+                longer = "".join(self.folded[j] + self.doc[j].whitespace_ for j in range(noun_start, stop - 1))
+                longer += self.folded[stop - 1]
+                if longer in self.office_nouns or longer in self.lex.person_nouns:
+                    noun, end = longer, stop
+                    break
         country, organization, parties, past, first = self._modifiers(tok, noun_start)
         if tok.text[:1].isupper() and low in self.kb.party_words:
             parties |= self.kb.parties_for(low)  # "the Republican": the head word names the party
@@ -274,7 +287,7 @@ class Resolver:
         has_place = country is not None or organization is not None
         if not has_place and not self._determined(tok):
             return None
-        start, end = first, tok.i + 1
+        start = first
         gender = self.lex.gender_of_noun(noun) if noun else None
         appos = self._appos_name(tok)
         if appos is not None:

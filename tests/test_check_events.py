@@ -145,3 +145,23 @@ def test_not_spoken_since_a_date_after_the_recorded_call() -> None:
     art = article("art-ns2", text, "2024-11-09")
     denial = event(art, "not spoken", A.id, B.id, None, negated=True)
     assert check([art, A, B, denial], [old_art, call])[0] == []
+
+
+def test_leaders_named_by_their_countries_are_the_same_pair_in_one_text() -> None:
+    from onrecord.model import Actor
+
+    rask = Actor(id=A.id, name=A.name, kind="person", country="NOR")
+    hadi = Actor(id=B.id, name=B.name, kind="person", country="EGY")
+    norway = Actor(id="actor-norway", name="Norway", kind="country", country="NOR")
+    egypt = Actor(id="actor-egypt", name="Egypt", kind="country", country="EGY")
+    text = (
+        'The leaders of Norway and Egypt held talks on Monday. Rask said the talks "continue our tradition of '
+        'meeting at the start of the year." However, according to the ministry, the two leaders did not meet '
+        "in 2024 before April 2."
+    )
+    art = article("art-cl", text, "2025-01-15")
+    talks = event(art, "held talks", norway.id, egypt.id, "2025-01-13")
+    q = quote(art, "continue our tradition of meeting at the start of the year.", A.id, "2025-01-14")
+    denial = event(art, "did not meet", A.id, B.id, "2024", negated=True)
+    conflicts, _ = check([art, rask, hadi, norway, egypt, talks, q, denial])
+    assert [c.kind for c in conflicts] == ["rebutted_in_text"]

@@ -322,7 +322,7 @@ def from_recurrence(ctx: Context, quote: Quote) -> Assertion | None:
     candidates = [
         (e, _own_pair(ctx, e))
         for e in ctx.events_of(quote.article_id)
-        if consult_like(e) and not e.negated and e.span[0] < sent[1]
+        if consult_like(e) and not e.negated and e.span[0] < min(sent[1], quote.span[1])
     ]
     candidates = [(e, pair) for e, pair in candidates if len(pair) == 2]
     if not candidates:

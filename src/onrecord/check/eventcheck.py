@@ -28,6 +28,17 @@ def _interval(a: Assertion) -> str:
 _MEDIUM_WORDS = {"in_person": " in person", "phone": " by phone", "video": " by video", "written": " in writing"}
 
 
+def _countries(ctx: Context, actor_ids: frozenset[str]) -> frozenset[str] | None:
+    """The countries of a pair of actors (a person's or a country's own), None when one is unknown."""
+    out = set()
+    for a in actor_ids:
+        actor = ctx.actors.get(a) or ctx.history.actor(a)
+        if actor is None or not actor.country:
+            return None
+        out.add(actor.country.upper())
+    return frozenset(out) if len(out) == len(actor_ids) else None
+
+
 def _who(ctx: Context, source_id: str | None) -> str:
     if not source_id:
         return "the narrator"
@@ -81,8 +92,14 @@ def judge(pos: Assertion, neg: Assertion, ctx: Context) -> Finding | None:
     """A conflict between a positive and a negative assertion of one event key, or None."""
     if not pos.positive or neg.positive or pos.category != neg.category:
         return None
-    if len(neg.participants) < 2 or not neg.participants <= pos.participants:
+    if len(neg.participants) < 2:
         return None
+    level_penalty = 0.0
+    if not neg.participants <= pos.participants:
+        # in one text, "the leaders of A and B" and the two leaders themselves are one pair
+        if pos.article_id != neg.article_id or _countries(ctx, pos.participants) != _countries(ctx, neg.participants):
+            return None
+        level_penalty = 0.1
     if set(pos.event_ids) & set(neg.event_ids):
         return None
     if not (neg.start <= pos.start and pos.end <= neg.end):
@@ -98,7 +115,7 @@ def judge(pos: Assertion, neg: Assertion, ctx: Context) -> Finding | None:
         if connective is None or neg.source_id is None or neg.source_id == pos.source_id:
             return None
         kind = "rebutted_in_text"
-        score = 0.8 if not pos.implied else 0.7
+        score = (0.8 if not pos.implied else 0.7) - level_penalty
         rule = f"contrast connective {connective!r}, a different source, the same event key, opposite polarity"
         sentence = (
             f"{pos_who} {'implies' if pos.implied else 'reports'} contact between {names} {_pos_words(pos)}, "

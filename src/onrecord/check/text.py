@@ -6,17 +6,18 @@ import re
 
 from onrecord.check.lexicon import phrase_pattern
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+_BOUNDARY = re.compile(r"([.!?…][\"”’']?)[ \t]+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The [start, end) of the sentence(s) holding the span [start, end)."""
+    """The [start, end) of the sentence(s) holding the span [start, end); a closing quote stays with its sentence."""
     s, e = 0, len(text)
     for m in _BOUNDARY.finditer(text):
+        stop = m.end(1) if m.group(1) else m.start()
         if m.end() <= start:
             s = m.end()
-        elif m.start() >= end:
-            e = m.start()
+        elif stop >= end or m.start() >= end:
+            e = stop
             break
     return s, e
 

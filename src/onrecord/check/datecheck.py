@@ -8,6 +8,12 @@ from typing import Any
 from onrecord.check.findings import Finding
 from onrecord.model import Event
 
+NEAR_CHARS = 40
+
+
+def _distance(span: Sequence[int], other: tuple[int, int]) -> int:
+    return max(0, int(span[0]) - other[1], other[0] - int(span[1]))
+
 
 def _overlaps(span: Sequence[int], other: tuple[int, int]) -> bool:
     return int(span[0]) < other[1] and other[0] < int(span[1])
@@ -19,14 +25,17 @@ def date_findings(notes: Sequence[Mapping[str, Any]], events: Sequence[Event]) -
     for note in notes:
         aid = str(note.get("article_id", ""))
         spans = [s for s in note.get("trigger_spans") or [] if s] + [s for s in note.get("spans") or [] if s]
-        linked = tuple(
-            sorted(
-                e.id
-                for e in events
-                if e.article_id == aid
-                and any(_overlaps(s, e.span) or (e.date_span and _overlaps(s, e.date_span)) for s in spans)
-            )
-        )
+        own = [e for e in events if e.article_id == aid]
+        found = {
+            e.id for e in own if any(_overlaps(s, e.span) or (e.date_span and _overlaps(s, e.date_span)) for s in spans)
+        }
+        for t in note.get("trigger_spans") or []:
+            if t and not any(_overlaps(t, e.span) for e in own):
+                # the event record may span only its verb ("held" a videoconference meeting): the nearest one
+                near = [e for e in own if _distance(t, e.span) <= NEAR_CHARS]
+                if near:
+                    found.add(min(near, key=lambda e: _distance(t, e.span)).id)
+        linked = tuple(sorted(found))
         texts = [str(t) for t in note.get("texts") or []]
         values = [str(v) for v in note.get("values") or []]
         explanation = str(note.get("explanation") or "").strip() or (

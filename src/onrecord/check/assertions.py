@@ -85,8 +85,14 @@ def _trigger_kind(text: str) -> str | None:
 
 
 def _containing_quote(ctx: Context, event: Event) -> Quote | None:
+    """The quote whose reported words hold the event's trigger (or its span's start)."""
+    at = event.span[0]
+    if event.trigger:
+        found = ctx.text(event.article_id).find(event.trigger, event.span[0], event.span[1])
+        if found >= 0:
+            at = found
     for q in ctx.quotes.values():
-        if q.article_id == event.article_id and q.span[0] <= event.span[0] < q.span[1]:
+        if q.article_id == event.article_id and q.span[0] <= at < q.span[1]:
             return q
     return None
 
@@ -269,6 +275,7 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
         if said.end <= since.end:  # a statement date read from the "since" phrase itself: use publication
             upto = _statement_date(ctx, event, None) or said
         start, end, basis = since.end + timedelta(days=1), upto.end, f"since {since.text}, up to {upto.text}"
+        base = replace(base, said_on=upto.text)
     elif dated is not None and not guessed:
         # "did not meet this year": up to the statement, not the rest of the year
         end = said.end if dated.start <= said.end < dated.end else dated.end

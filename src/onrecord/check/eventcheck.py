@@ -130,7 +130,8 @@ def judge(pos: Assertion, neg: Assertion, ctx: Context) -> Finding | None:
         sentence = (
             f"{neg_who} said {_when_said(neg)} that {names} had {'not met' if neg.in_person else 'no contact'} "
             f"{_neg_words(neg)}, "
-            f"but the record has one {_pos_words(pos)}{_MEDIUM_WORDS.get(pos.medium or '', '')}."
+            f"but the record has one {_pos_words(pos)}{_MEDIUM_WORDS.get(pos.medium or '', '')} "
+            f"({ctx.source_label(pos.article_id)})."
         )
     reasoning = "\n".join(
         [

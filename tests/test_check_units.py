@@ -96,3 +96,13 @@ def test_date_note_links_the_event_at_its_trigger() -> None:
             "texts": ["Tuesday", "Wednesday"], "trigger_spans": [[12, 15]], "explanation": ""}  # fmt: skip
     [finding] = date_findings([note], [ev])
     assert finding.event_ids == ("e1",) and "Tuesday" in finding.explanation
+
+
+def test_a_stage_tolerance_is_not_applied_twice() -> None:
+    interval = claim_interval(_claim("About 14,000", 14_000, "approx", value_low=12_600, value_high=15_400))
+    assert interval is not None and interval.low == pytest.approx(12_600) and interval.high == pytest.approx(15_400)
+
+
+def test_a_stated_range_is_kept() -> None:
+    interval = claim_interval(_claim("between 10 and 12", 11, "exact", value_low=10, value_high=12))
+    assert interval is not None and interval.low <= 10 and interval.high >= 12

@@ -82,6 +82,11 @@ def claim_interval(claim: Claim) -> Interval | None:
     if v is None:
         return None
     words = (claim.text or "").lower()
+    approximate = (
+        claim.qualifier == "approx" or has_phrase("approx_words", words) or has_phrase("approx_low_words", words)
+    )
+    if approximate or claim.qualifier in ("at_least", "at_most"):
+        lo = hi = None  # a stage's own tolerance around the figure: the qualifier is applied here, once
     if lo is not None and hi is not None and hi > lo:
         low, high, basis = float(lo), float(hi), "range as stated"
     else:
@@ -91,7 +96,7 @@ def claim_interval(claim: Claim) -> Interval | None:
         return Interval(low, math.inf, "at least")
     if claim.qualifier == "at_most":
         return Interval(0.0 if low >= 0 else -math.inf, high, "at most")
-    if claim.qualifier == "approx" or has_phrase("approx_words", words) or has_phrase("approx_low_words", words):
+    if approximate:
         if has_phrase("approx_low_words", words):
             return Interval(low * (1 - APPROX), high, "'nearly': up to 10% below, not above")
         return Interval(low * (1 - APPROX), high * (1 + APPROX), "approximate: ±10%")

@@ -272,6 +272,8 @@ def _grew(early: View, late: View, rel: str, scope: str, ctx: Context) -> Findin
     """The later figure of a part (or the same measure) exceeds plausible growth from the earlier whole."""
     if math.isinf(early.interval.high) or early.interval.high < MIN_BASE:
         return None
+    if has_cue("rise_cues", late.sentence):
+        return None  # the speaker reports the count as rising: growth is the news, not a contradiction
     if late.key.measure in words("no_growth_rule_measures"):
         return None  # infections can grow exponentially: no pace is implausible enough to judge
     _, most = days_between(early.said, late.said)

@@ -195,3 +195,22 @@ def test_unscoped_list_given_at_once_is_not_paired() -> None:
     a = claim(art, "40", "people died", 40, asserter=GOV.id, said="2025-03-03")
     b = claim(art, "25", "people died", 25, asserter=GOV.id, said="2025-03-03")
     assert run(art, GOV, a, b)[0] == []
+
+
+def test_a_toll_reported_as_rising_is_not_implausible_growth() -> None:
+    text = (
+        "On Monday Velt said 12,000 Nordland people had died in the earthquake. "
+        "On Friday Velt said the toll had climbed to 35,000 Nordland people dead."
+    )
+    art = article("art-q", text, "2025-03-08")
+    a = claim(art, "12,000", "Nordland people died", 12_000, asserter=GOV.id, said="2025-03-03")
+    b = claim(art, "35,000", "Nordland people dead", 35_000, asserter=GOV.id, said="2025-03-07")
+    assert run(art, GOV, a, b)[0] == []
+
+
+def test_the_same_jump_without_a_rise_cue_is_flagged() -> None:
+    text = "On Monday Velt said 12,000 Nordland people had died. On Friday Velt said 35,000 Nordland people were dead."
+    art = article("art-q2", text, "2025-03-08")
+    a = claim(art, "12,000", "Nordland people died", 12_000, asserter=GOV.id, said="2025-03-03")
+    b = claim(art, "35,000", "Nordland people dead", 35_000, asserter=GOV.id, said="2025-03-07")
+    assert [c.kind for c in run(art, GOV, a, b)[0]] == ["self_contradiction"]

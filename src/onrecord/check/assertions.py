@@ -1,7 +1,7 @@
 """What the record says happened or did not happen, as assertions over time intervals.
 
 An assertion is positive ("they spoke on 8 February") or negative ("they did not speak in 2024
-before February 8", "we have never met", "the first call since 2022" = no call between 2022 and
+before March 3", "we have never met", "the first call since 2022" = no call between 2022 and
 this one). It comes from an event record, or from a quote that implies earlier events (a
 "tradition at the beginning of the year" implies a meeting at the beginning of last year).
 Positive and negative assertions of one event key are then compared in ``eventcheck``.
@@ -100,7 +100,7 @@ def _containing_quote(ctx: Context, event: Event) -> Quote | None:
 def _date_after_cue(
     ctx: Context, article_id: str, sent: tuple[int, int], cue_end: int, ref_year: int
 ) -> DateRange | None:
-    """The date written right after a cue word ("before February 8"), from the timex records or the text."""
+    """The date written right after a cue word ("before March 3"), from the timex records or the text."""
     for t in ctx.timexes.get(article_id, []):
         if sent[0] <= t.span[0] < sent[1] and 0 <= t.span[0] - cue_end <= 5:
             r = parse_date(t.value)
@@ -259,7 +259,7 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
     ref_year = dated.start.year if dated is not None else said.start.year
     cut = _date_after_cue(ctx, event.article_id, sent, event.span[0] + m.end(), ref_year) if m else None
     if cut is not None:
-        # "did not speak in 2024 before February 8": from the enclosing year (or period) to the day before
+        # "did not meet in 2023 before March 3": from the enclosing year (or period) to the day before
         outer = [r for r in _sentence_dates(ctx, event, sent) if r.start <= cut.start and r.end >= cut.end and r != cut]
         if outer:
             start = min(r.start for r in outer)

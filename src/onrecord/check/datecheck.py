@@ -31,7 +31,7 @@ def date_findings(notes: Sequence[Mapping[str, Any]], events: Sequence[Event]) -
         }
         for t in note.get("trigger_spans") or []:
             if t and not any(_overlaps(t, e.span) for e in own):
-                # the event record may span only its verb ("held" a videoconference meeting): the nearest one
+                # the event record may span only its verb ("held" a summit): the nearest one
                 near = [e for e in own if _distance(t, e.span) <= NEAR_CHARS]
                 if near:
                     found.add(min(near, key=lambda e: _distance(t, e.span)).id)

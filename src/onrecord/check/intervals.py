@@ -2,7 +2,7 @@
 
 Rules (conflicts approach note, step 1): about/some/around ±10%; nearly/almost [0.9v, v]; more than
 [v, ∞); up to [0, v]; an exact figure spans half its last written digit, and a round figure
-(600,000) at most ±5%, since speakers round.
+(40,000) at most ±5%, since speakers round.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Interval:
 
 
 def fmt(x: float) -> str:
-    """A number for people: 600,000 or 1.5 (no trailing .0)."""
+    """A number for people: 40,000 or 1.5 (no trailing .0)."""
     if math.isinf(x):
         return "∞"
     if abs(x - round(x)) < 1e-9:

@@ -170,3 +170,12 @@ def test_a_counted_plural_names_the_last_group_of_that_size(pipeline: Pipeline) 
 def test_office_phrases_of_countries_and_bodies(pipeline: Pipeline, phrase: str, holder: str) -> None:
     work = run(pipeline, article("offices"), "2023-01-10")
     assert resolved(work, phrase) == (holder, "role")
+
+
+def test_positions_need_a_known_holder_but_epithets_take_the_salient_person(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("positions"), "2024-05-01")
+    texts = [m.text for m in work.mentions]
+    assert "The prime minister's spokesman" not in texts  # someone else's spokesman
+    assert "The spokesman" not in texts  # nobody here is known as the spokesman
+    assert resolved(work, "the spokeswoman") == ("Maria Keller", "description")  # so described by apposition
+    assert resolved(work, "the tycoon") == ("Jan Novak", "description")

@@ -187,9 +187,21 @@ class NameFinder:
     def entities(self) -> list[tuple[int, int, ActorKind]]:
         """New actors from spaCy entities; adjusts the knowledge-base matches they contain."""
         out: list[tuple[int, int, ActorKind]] = []
+        taken = {i for m in self.matches for i in range(m.start, m.end)}
         for start, end, kind in self._entities():
-            if kind == "organization" and start > 0 and self.lex.honorifics.get(fold(self.doc[start - 1].text)):
-                kind = "person"  # "Ms Kamau" tagged as a body
+            before = self.doc[start - 1] if start > 0 else None
+            if (
+                before is not None
+                and before.i not in taken
+                and before.text[:1].isupper()
+                and fold(before.text) in self.lex.first_names
+            ):
+                start, kind = start - 1, "person"  # a given name the parser left out ("Jan" read as a date)
+                before = self.doc[start - 1] if start > 0 else None
+            if kind == "organization" and before is not None:
+                low = fold(before.text)
+                if self.lex.honorifics.get(low) or low in self.lex.person_nouns:
+                    kind = "person"  # "Ms Kamau", "the billionaire Novak" tagged as a body
             out.append((start, end, kind))
         persons = [set(self.name_text(s, e).split()) for s, e, k in out if k == "person"]
         persons += [

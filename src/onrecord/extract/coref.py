@@ -71,6 +71,8 @@ class Resolver:
             for i in range(ref.start, ref.end):
                 self.covered[i] = ref
         self.seen: list[_Seen] = []
+        self._head_noun = ""  # the noun of the last description resolved
+        self.resolved: dict[int, str] = {}  # token -> actor, for pronouns and descriptions resolved so far
         self.office_nouns = {n for o in kb.offices.values() for n in o.nouns}
         self.party_names = {p for names in kb.party_words.values() for p in names}
         self.folded = [fold(t.text) for t in doc]
@@ -103,6 +105,25 @@ class Resolver:
                 scores[actor] += 120.0
         return scores
 
+    def _actor_at(self, i: int) -> str | None:
+        """The actor a token refers to: by name, or by a pronoun or description resolved before."""
+        ref = self.covered.get(i)
+        return ref.actor_id if ref is not None else self.resolved.get(i)
+
+    def _matrix_subjects(self, tok: Token) -> set[str]:
+        """Actors named as subjects of the verbs whose complement clauses contain tok."""
+        out: set[str] = set()
+        steps = 0
+        while tok.head.i != tok.i and steps < 12:
+            steps += 1
+            if tok.dep_ == "ccomp":
+                for k in tok.head.children:
+                    actor = self._actor_at(k.i) if k.dep_ in ("nsubj", "nsubjpass") else None
+                    if actor is not None:
+                        out.add(actor)
+            tok = tok.head
+        return out
+
     def _clause_subjects(self, at: int) -> set[str]:
         """Actors named as the subject of a clause that contains token ``at`` (before it)."""
         out: set[str] = set()
@@ -112,8 +133,9 @@ class Resolver:
             tok = tok.head
             seen += 1
             for k in tok.children:
-                if k.dep_ in ("nsubj", "nsubjpass") and k.i < at and k.i in self.covered:
-                    out.add(self.covered[k.i].actor_id)
+                actor = self._actor_at(k.i) if k.dep_ in ("nsubj", "nsubjpass") and k.i < at else None
+                if actor is not None:
+                    out.add(actor)
         return out
 
     # --- compatibility --------------------------------------------------------------------------
@@ -133,8 +155,11 @@ class Resolver:
             return False
         if parties and draft.party not in parties:
             return False
-        strict = noun and noun in self.office_nouns and noun != "leader" and noun not in self.lex.leader_nouns
-        return not (strict and noun and not self._holds(draft, noun))  # anyone may be "the leader" of something
+        if not noun or noun == "leader" or noun in self.lex.leader_nouns:
+            return True  # anyone may be "the leader" of something
+        if noun in self.office_nouns or noun in self.lex.role_nouns:
+            return self._holds(draft, noun)  # a position: only whoever is known to hold it
+        return True  # an epithet ("the magnate"): the most salient person
 
     def _best(self, at: int, gender: str | None, parties: set[str], noun: str | None, exclude: set[str]) -> str | None:
         scores = self._scores(at, exclude)
@@ -288,6 +313,7 @@ class Resolver:
         if not has_place and not self._determined(tok):
             return None
         start = first
+        self._head_noun = noun
         gender = self.lex.gender_of_noun(noun) if noun else None
         appos = self._appos_name(tok)
         if appos is not None:
@@ -298,6 +324,8 @@ class Resolver:
                 "role" if noun in self.office_nouns else "description",
                 "in apposition to the name",
             )
+        if not has_place and any(k.dep_ == "poss" and k.lower_ not in _PRONOUNS for k in tok.children):
+            return None  # "the prime minister's spokesman" is not the prime minister, nor anyone named so far
         if has_place and noun and not past:
             hit = self._office_holder(noun, country, organization, parties, start)
             if hit is not None:
@@ -308,10 +336,15 @@ class Resolver:
                 return None  # an office the knowledge base has no holder for: leave it unresolved
         if has_place:
             return None
-        exclude = self._coarguments(tok)
+        # a name-like description is not bound by the subject of a verb whose complement holds it
+        # (binding principle C): in "X repeated that the tycoon had signed", the tycoon is not X
+        exclude = self._coarguments(tok) | self._matrix_subjects(tok)
         actor = self._best(start, gender, parties, noun or None, exclude)
         if actor is not None:
-            what = f"the {noun or 'person'}" + (f" of the {', '.join(sorted(parties))}" if parties else "")
+            party_word = noun in self.kb.party_words
+            what = ("a member" if party_word else f"the {noun or 'person'}") + (
+                f" of the {', '.join(sorted(parties))}" if parties else ""
+            )
             return Ref(start, end, actor, "description", f"most salient person compatible with {what}")
         if parties and not past:
             hit = self._party_holder(parties, noun or "leader")
@@ -372,8 +405,9 @@ class Resolver:
             return out
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         for k in verb.children:
-            if k.i != tok.i and k.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj") and k.i in self.covered:
-                out.add(self.covered[k.i].actor_id)
+            actor = self._actor_at(k.i) if k.i != tok.i and k.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj") else None
+            if actor is not None:
+                out.add(actor)
         return out
 
     def _pronoun(self, tok: Token) -> Ref | None:
@@ -384,8 +418,8 @@ class Resolver:
         if low in _REFLEXIVE:
             verb = tok.head
             for k in verb.children:
-                if k.dep_ in ("nsubj", "nsubjpass") and k.i in self.covered:
-                    subject = self.covered[k.i].actor_id
+                subject = self._actor_at(k.i) if k.dep_ in ("nsubj", "nsubjpass") else None
+                if subject:
                     draft = self._person(subject)
                     if draft is not None and self._compatible(draft, gender, set(), None):
                         return Ref(tok.i, tok.i + 1, subject, "pronoun", "reflexive: the subject of its verb")
@@ -438,14 +472,20 @@ class Resolver:
                 for member in many:
                     self._note(member)
                     out.append(member)
+                self.resolved[i] = many[0].actor_id if len(many) == 1 else ""  # a group is nobody in particular
                 i += 1
                 continue
             found = self._pronoun(tok) or self._description(tok)
+            if found is not None and found.basis in ("role", "description"):
+                d = self.drafts.get(found.actor_id)
+                if d is not None and self._head_noun:
+                    d.descriptors.add(self._head_noun)
             if found is not None:
                 # a description's words before its head were passed over; keep the mention whole
                 out = [r for r in out if r.end <= found.start or r.basis not in ("description", "role")]
                 self._note(found)
                 out.append(found)
+                self.resolved[tok.i] = found.actor_id
             i += 1
         return out
 

@@ -7,6 +7,18 @@ contrasting source), ``date_inconsistency`` (one event, two dates) and ``record_
 (a claim about contacts against the events on record). Work is bounded by the records of the new
 article's speakers and actors (``History.claims_by_block``, ``History.events_by_actor``), never by
 the size of the whole record.
+
+Modules: ``intervals`` (figure + qualifier -> interval), ``keys`` (measure, population, countries,
+content words, unit dimension), ``periods`` and ``places`` (when a count began, where it is about),
+``numeric`` (self-contradiction and rebuttal of figures), ``assertions`` and ``eventcheck``
+(contacts said to have happened or not), ``datecheck`` (the timex stage's date notes),
+``explain`` (the reasoning shown by ``onrecord conflicts --explain``). Word lists live in
+``data/lexicon.json``.
+
+Beyond its first five methods, :class:`History` offers ``claims_by_block(asserter_id, block)`` (an
+index on the asserter and :func:`block_key`), ``claim``/``quote``/``event`` by id,
+``mentions_in_article`` and ``events_in_article``; a history without them still works (the checks
+fall back to ``claims_by_asserter`` and skip what they cannot look up).
 """
 
 from __future__ import annotations

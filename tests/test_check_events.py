@@ -165,3 +165,24 @@ def test_leaders_named_by_their_countries_are_the_same_pair_in_one_text() -> Non
     denial = event(art, "did not meet", A.id, B.id, "2024", negated=True)
     conflicts, _ = check([art, rask, hadi, norway, egypt, talks, q, denial])
     assert [c.kind for c in conflicts] == ["rebutted_in_text"]
+
+
+def test_narrator_rebutting_a_quoted_speaker() -> None:
+    text = (
+        'Rask said she "spoke with Hadi last week about the border". '
+        "However, the two leaders have not spoken since January, records show."
+    )
+    art = article("art-nr", text, "2025-03-14")
+    q = quote(art, "spoke with Hadi last week about the border", A.id, "2025-03-13")
+    call = event(art, "spoke", A.id, B.id, "2025-03-05")
+    denial = event(art, "have not spoken", None, None, None, negated=True)
+    conflicts, _ = check([art, A, B, q, call, denial])
+    assert [c.kind for c in conflicts] == ["rebutted_in_text"]
+
+
+def test_narrator_against_narrator_is_not_a_rebuttal() -> None:
+    text = "Rask and Hadi spoke last week about the border. However, the two leaders have not spoken since January."
+    art = article("art-nn", text, "2025-03-14")
+    call = event(art, "spoke", A.id, B.id, "2025-03-05")
+    denial = event(art, "have not spoken", None, None, None, negated=True)
+    assert check([art, A, B, call, denial])[0] == []

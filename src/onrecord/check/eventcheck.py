@@ -112,8 +112,8 @@ def judge(pos: Assertion, neg: Assertion, ctx: Context) -> Finding | None:
         if neg.span[0] <= pos.span[0]:
             return None
         connective = opens_with_contrast(ctx.sentence(neg.article_id, neg.span))
-        if connective is None or neg.source_id is None or neg.source_id == pos.source_id:
-            return None
+        if connective is None or neg.source_id == pos.source_id:
+            return None  # no contrast, or the same voice (both the narrator, or one speaker)
         kind = "rebutted_in_text"
         score = (0.8 if not pos.implied else 0.7) - level_penalty
         rule = f"contrast connective {connective!r}, a different source, the same event key, opposite polarity"

@@ -179,3 +179,10 @@ def test_positions_need_a_known_holder_but_epithets_take_the_salient_person(pipe
     assert "The spokesman" not in texts  # nobody here is known as the spokesman
     assert resolved(work, "the spokeswoman") == ("Maria Keller", "description")  # so described by apposition
     assert resolved(work, "the tycoon") == ("Jan Novak", "description")
+
+
+def test_new_bodies_keep_the_country_in_their_name(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("bodies"), "2024-01-01")
+    assert work.actors[actor_id("organization", "British Airways")].country == "GBR"
+    assert work.actors[actor_id("organization", "Russian Railways")].country == "RUS"
+    assert work.actors[actor_id("organization", "Bank of China")].country == "CHN"

@@ -155,3 +155,18 @@ def test_wikidata_rejects_a_bad_file(tmp_path: Path) -> None:
     bad.write_text("{not json")
     with pytest.raises(KnowledgeError):
         load_kb([str(bad)])
+
+
+def test_the_default_base_reads_exports_named_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord.knowledge import base
+
+    monkeypatch.setenv(base.EXTRA_ENV, str(DATA / "wikidata_finland.json"))
+    base.default_kb.cache_clear()
+    try:
+        assert [e.name for e in base.default_kb().holders("president", "2025-01-21", country="FIN")] == [
+            "Alexander Stubb"
+        ]
+    finally:
+        monkeypatch.delenv(base.EXTRA_ENV)
+        base.default_kb.cache_clear()
+    assert base.default_kb().holders("president", "2025-01-21", country="FIN") == []

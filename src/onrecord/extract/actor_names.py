@@ -126,13 +126,15 @@ class NameFinder:
         self.drafts: dict[str, Draft] = {}
         self.refs: list[Ref] = []
         self._pending: list[tuple[str, str]] = []  # (full-name actor id, short name seen before it)
+        self._inner_country: dict[tuple[int, int], str | None] = {}  # a new body's country named inside it
 
     # --- drafts ---------------------------------------------------------------------------------
     def draft_for_entry(self, entry: Entry) -> Draft:
         draft = self.drafts.get(entry.id)
         if draft is None:
+            gender = entry.gender or (self.lex.gender_of_name(entry.name) if entry.kind == "person" else None)
             draft = Draft(
-                entry.id, entry.name, entry.kind, entry.country, gender=entry.gender, party=entry.party, entry=entry
+                entry.id, entry.name, entry.kind, entry.country, gender=gender, party=entry.party, entry=entry
             )
             self.drafts[entry.id] = draft
         return draft
@@ -160,8 +162,8 @@ class NameFinder:
             self._is_title(doc[start])
             or doc[start].text.strip(_PUNCT_EDGE) == ""
             or (person and doc[start].text[:1].islower() and fold(doc[start].text) not in _NAME_PARTICLES)
-            or fold(doc[start].text) in self.kb.demonyms()
-            or fold(doc[start].text) in self.kb.party_words
+            or (person and fold(doc[start].text) in self.kb.demonyms())
+            or (person and fold(doc[start].text) in self.kb.party_words)
         ):
             start += 1
         while end > start and (
@@ -173,9 +175,6 @@ class NameFinder:
         return start, end
 
     # --- steps ----------------------------------------------------------------------------------
-    def _inner(self, start: int, end: int) -> list[KbMatch]:
-        return [m for m in self.matches if start <= m.start and m.end <= end]
-
     def _overlapping(self, start: int, end: int) -> list[KbMatch]:
         return [m for m in self.matches if m.start < end and start < m.end]
 
@@ -264,6 +263,10 @@ class NameFinder:
                         continue
             elif [m for m in same if self.kb.entries[m.entry_id].kind == "organization"]:
                 continue  # "the Kremlin website": the knowledge base names the body
+            for m in [*inner, *(d for d in self.demonym_matches if start <= d.start and d.end <= end)]:
+                entry = self.kb.entries[m.entry_id]
+                if entry.kind == "country" and (start, end) not in self._inner_country:
+                    self._inner_country[(start, end)] = entry.country  # "Bank of China", "British Airways"
             for m in inner:
                 self._drop(m)
             out.append((start, end, kind))
@@ -369,6 +372,8 @@ class NameFinder:
                 if linked is not None:  # a longer new name later in the text
                     self._pending.append((linked, text))
             country, gender = self.context_country(start)
+            if kind == "organization":
+                country = self._inner_country.get((start, end)) or country
             draft.country = draft.country or country
             if kind == "person":
                 draft.gender = draft.gender or gender or self.lex.gender_of_name(draft.name)

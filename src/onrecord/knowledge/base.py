@@ -19,6 +19,7 @@ Files (tab-separated, ``#`` comments, ``|`` between list items):
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -365,12 +366,19 @@ def load_phoenix_people(kb: KnowledgeBase) -> None:
         )
 
 
+EXTRA_ENV = "ONRECORD_KNOWLEDGE"
+
+
 @cache
 def default_kb() -> KnowledgeBase:
-    """The knowledge base of the package's data, loaded once per process."""
-    kb = KnowledgeBase()
-    load_package_data(kb)
-    LOGGER.debug("knowledge base: %d entries, %d tenures", len(kb.entries), len(kb.tenures))
+    """The knowledge base of the package's data, loaded once per process.
+
+    Wikidata JSON exports named in the ``ONRECORD_KNOWLEDGE`` environment variable (paths joined by
+    the system's path separator) extend it.
+    """
+    extra = [p for p in os.environ.get(EXTRA_ENV, "").split(os.pathsep) if p.strip()]
+    kb = load_kb(extra)
+    LOGGER.debug("knowledge base: %d entries, %d tenures, %d extra files", len(kb.entries), len(kb.tenures), len(extra))
     return kb
 
 

@@ -2,20 +2,29 @@
 
 Steps, for each referring phrase in text order (names were linked before, by actor_names):
 
-1. Role phrases with a place or body: "the US president", "the Russian leader", "the Kremlin chief",
-   "the president-elect of the United States", "the NATO chief": the person the knowledge base says
-   held that office on the article's date (the most salient one when several did).
-2. A phrase in apposition to a name ("the new American president, Donald Trump") is that name.
-3. Descriptions: "the <person noun>" ("the magnate"), "the <party word>" ("the Republican"),
-   "the <party word> <noun>" ("the Republican leader"): the most salient compatible person before it;
-   compatible means same gender where known, same party where the phrase names one, and, for a
-   noun of office ("the president"), holding such an office on the date or so described earlier.
-   A party phrase with no such person before it goes to the office holder of that party on the date.
-4. Personal pronouns (he, his, him, himself, she, her, hers, herself): the most salient person of a
-   compatible gender before it, never a co-argument of the same verb (a reflexive takes its subject).
+1. A phrase in apposition to a name ("the new American president, Donald Trump") is that name.
+2. Role phrases with a place or body: "the US president", "the Russian leader", "the Kremlin chief",
+   "Russia's president", "the president-elect of the United States", "the NATO chief": the person
+   the knowledge base says held that office on the article's date (the most salient one when several
+   did). An office the base has no holder for stays unresolved.
+3. Counted plurals ("the two leaders", "both presidents"): the last group of that many people named
+   together before (in one plural phrase or a coordination).
+4. Descriptions: "the <person noun>" ("the magnate"), "the <party word>" ("the Republican"),
+   "the <party word> <noun>" ("the Republican leader"): the most salient compatible person before
+   it. Compatible: same gender where known, same party where the phrase names one, and for a noun of
+   position ("the spokesman", "the president") someone known to hold it (knowledge base on the date,
+   or so described earlier in the text); epithets ("the magnate") need no such link. Never the
+   subject of a verb whose complement clause holds the phrase ("X said the tycoon..." is not X),
+   never someone else's ("the prime minister's spokesman"), never generic ("the average voter"),
+   and not when a qualifier cannot be checked ("the Vermont senator"). A party phrase with no such
+   person before it goes to the office holder of that party on the date.
+5. Personal pronouns (he, his, him, himself, she, her, hers, herself): the most salient person of a
+   compatible gender before it (unknown gender counts half), never a co-argument of the same verb;
+   a reflexive takes its subject.
 
-Salience is a simplified Lappin and Leass (1994) score: each earlier mention adds 100, plus 80 as a
-subject, 50 as an object, 40 otherwise, halved for every sentence back.
+Salience is a simplified Lappin and Leass (1994) score: per sentence each actor's best mention counts
+100, plus 80 as a subject, 50 as an object, 40 otherwise, halved for every sentence back (six at
+most); the subject of a clause that contains the phrase gets 120 more.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import Any
 from onrecord.check.base import MemoryHistory
 from onrecord.errors import IngestError
 from onrecord.ingest.readers import IngestOptions, read_inputs
-from onrecord.model import Actor, Article, Claim, Conflict, Event, Quote, Record
+from onrecord.model import Actor, Article, Claim, Conflict, Event, Mention, Quote, Record
 from onrecord.pipeline import Pipeline, Work
 from onrecord.store.base import Store
 
@@ -75,6 +75,24 @@ class _Layered:
 
     def actor(self, actor_id: str) -> Actor | None:
         return self.new.actor(actor_id) or self.store.actor(actor_id)
+
+    def claims_by_block(self, asserter_id: str, block: str) -> list[Claim]:
+        return self.store.claims_by_block(asserter_id, block) + self.new.claims_by_block(asserter_id, block)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        return self.new.claim(claim_id) or self.store.claim(claim_id)
+
+    def quote(self, quote_id: str) -> Quote | None:
+        return self.new.quote(quote_id) or self.store.quote(quote_id)
+
+    def event(self, event_id: str) -> Event | None:
+        return self.new.event(event_id) or self.store.event(event_id)
+
+    def mentions_in_article(self, article_id: str) -> list[Mention]:
+        return self.new.mentions_in_article(article_id) or self.store.mentions_in_article(article_id)
+
+    def events_in_article(self, article_id: str) -> list[Event]:
+        return self.new.events_in_article(article_id) or self.store.events_in_article(article_id)
 
 
 def date_inconsistencies(work: Work) -> list[dict[str, Any]]:

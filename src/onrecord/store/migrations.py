@@ -48,4 +48,12 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE articles_fts_map (rowid INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE);
         """,
     ),
+    (
+        3,
+        "claims indexed by asserter and comparable-measure block, for the checks",
+        """
+        ALTER TABLE claims ADD COLUMN block TEXT;
+        CREATE INDEX claims_block ON claims(asserter_id, block);
+        """,
+    ),
 ]

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from onrecord.check.keys import block_key
 from onrecord.errors import StoreError
 from onrecord.model import Actor, Article, Claim, Conflict, Event, Mention, Quote, Record, Timex, from_json, to_json
 from onrecord.store.base import merge_actor
@@ -46,6 +47,7 @@ class SQLiteStore:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+            self._backfill_blocks()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.location}: not a usable onrecord database ({e})") from e
 
@@ -54,20 +56,32 @@ class SQLiteStore:
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
         )
-        done = {row[0] for row in self.conn.execute("SELECT version FROM migrations")}
         for version, name, sql in MIGRATIONS:
-            if version in done:
-                continue
+            # the check is inside the write lock: two processes opening a new record must not both migrate
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                for statement in (s for s in sql.split(";") if s.strip()):
-                    self.conn.execute(statement)
-                self.conn.execute("INSERT INTO migrations VALUES (?, ?, datetime('now'))", (version, name))
+                done = self.conn.execute("SELECT 1 FROM migrations WHERE version = ?", (version,)).fetchone()
+                if done is None:
+                    for statement in (s for s in sql.split(";") if s.strip()):
+                        self.conn.execute(statement)
+                    self.conn.execute("INSERT INTO migrations VALUES (?, ?, datetime('now'))", (version, name))
+                    LOGGER.info("migrated %s to version %d: %s", self.location, version, name)
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError:
                 self.conn.execute("ROLLBACK")
                 raise
-            LOGGER.info("migrated %s to version %d: %s", self.location, version, name)
+
+    def _backfill_blocks(self) -> None:
+        """Claims stored before migration 3 get their block key (a no-op once done)."""
+        rows = self.conn.execute("SELECT id, data FROM claims WHERE block IS NULL").fetchall()
+        if not rows:
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        for claim_id, data in rows:
+            claim = from_json(json.loads(data))
+            if isinstance(claim, Claim):
+                self.conn.execute("UPDATE claims SET block = ? WHERE id = ?", (block_key(claim), claim_id))
+        self.conn.execute("COMMIT")
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT max(version) FROM migrations").fetchone()
@@ -129,8 +143,9 @@ class SQLiteStore:
                 )
         elif isinstance(r, Claim):
             c.execute(
-                "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?)",
-                (r.id, r.article_id, r.asserter_id, r.subject_key, r.asserted_on, _dump(r)),
+                "INSERT OR REPLACE INTO claims (id, article_id, asserter_id, subject_key, asserted_on, data, block)"
+                " VALUES (?,?,?,?,?,?,?)",
+                (r.id, r.article_id, r.asserter_id, r.subject_key, r.asserted_on, _dump(r), block_key(r)),
             )
         elif isinstance(r, Event):
             c.execute(
@@ -249,6 +264,43 @@ class SQLiteStore:
             r
             for r in self._rows("SELECT data FROM claims WHERE asserter_id = ?", (asserter_id,))
             if isinstance(r, Claim)
+        ]
+
+    def claims_by_block(self, asserter_id: str, block: str) -> list[Claim]:
+        return [
+            r
+            for r in self._rows("SELECT data FROM claims WHERE asserter_id = ? AND block = ?", (asserter_id, block))
+            if isinstance(r, Claim)
+        ]
+
+    def _one(self, table: str, record_id: str) -> Record | None:
+        row = self.conn.execute(f"SELECT data FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        return from_json(json.loads(row[0])) if row else None
+
+    def claim(self, claim_id: str) -> Claim | None:
+        r = self._one("claims", claim_id)
+        return r if isinstance(r, Claim) else None
+
+    def quote(self, quote_id: str) -> Quote | None:
+        r = self._one("quotes", quote_id)
+        return r if isinstance(r, Quote) else None
+
+    def event(self, event_id: str) -> Event | None:
+        r = self._one("events", event_id)
+        return r if isinstance(r, Event) else None
+
+    def mentions_in_article(self, article_id: str) -> list[Mention]:
+        return [
+            r
+            for r in self._rows("SELECT data FROM mentions WHERE article_id = ? ORDER BY id", (article_id,))
+            if isinstance(r, Mention)
+        ]
+
+    def events_in_article(self, article_id: str) -> list[Event]:
+        return [
+            r
+            for r in self._rows("SELECT data FROM events WHERE article_id = ? ORDER BY id", (article_id,))
+            if isinstance(r, Event)
         ]
 
     def quotes_by_speaker(self, speaker_id: str) -> list[Quote]:

@@ -186,3 +186,12 @@ def test_new_bodies_keep_the_country_in_their_name(pipeline: Pipeline) -> None:
     assert work.actors[actor_id("organization", "British Airways")].country == "GBR"
     assert work.actors[actor_id("organization", "Russian Railways")].country == "RUS"
     assert work.actors[actor_id("organization", "Bank of China")].country == "CHN"
+
+
+def test_occupations_are_not_people_known_for_something_else(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("occupations"), "2024-05-01")
+    texts = [m.text for m in work.mentions]
+    assert "The journalist" not in texts  # Anna Webb is known as the mayor
+    assert "his teacher" not in texts  # someone else's
+    assert resolved(work, "the mayor") == ("Anna Webb", "description")
+    assert resolved(work, "The veteran")[0] == "Paul Grant"  # an epithet: the salient person

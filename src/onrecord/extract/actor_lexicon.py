@@ -31,7 +31,8 @@ class ActorLexicon:
     non_actor_phrases: tuple[str, ...]  # phrases that hide the names inside them ("Latin American")
     institution_nouns: frozenset[str]  # folded singular heads of state bodies ("army", "government")
     first_names: dict[str, str]  # folded given name -> m | f
-    role_nouns: frozenset[str]  # folded nouns of a position held ("spokesman"), not epithets ("magnate")
+    role_nouns: frozenset[str]  # folded nouns of a position held ("spokesman")
+    epithets: frozenset[str]  # folded nouns any salient person may be called ("the magnate")
 
     def is_person_noun(self, phrase: str) -> bool:
         return fold(phrase) in self.person_nouns
@@ -69,4 +70,5 @@ def actor_lexicon() -> ActorLexicon:
         institution_nouns=frozenset(fold(r[0]) for r in _lines("institution_nouns.txt")),
         first_names={fold(r[0]): r[1].strip() for r in _lines("first_names.tsv")},
         role_nouns=frozenset(fold(r[0]) for r in _lines("role_nouns.txt")),
+        epithets=frozenset(fold(r[0]) for r in _lines("epithets.txt")),
     )

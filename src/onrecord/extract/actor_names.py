@@ -162,6 +162,7 @@ class NameFinder:
             self._is_title(doc[start])
             or doc[start].text.strip(_PUNCT_EDGE) == ""
             or (person and doc[start].text[:1].islower() and fold(doc[start].text) not in _NAME_PARTICLES)
+            or (doc[start].is_stop and doc[start].text.islower())  # "of Wales"
             or (person and fold(doc[start].text) in self.kb.demonyms())
             or (person and fold(doc[start].text) in self.kb.party_words)
         ):

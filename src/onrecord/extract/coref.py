@@ -164,11 +164,15 @@ class Resolver:
             return False
         if parties and draft.party not in parties:
             return False
-        if not noun or noun == "leader" or noun in self.lex.leader_nouns:
-            return True  # anyone may be "the leader" of something
-        if noun in self.office_nouns or noun in self.lex.role_nouns:
-            return self._holds(draft, noun)  # a position: only whoever is known to hold it
-        return True  # an epithet ("the magnate"): the most salient person
+        if not noun or noun == "leader" or noun in self.lex.leader_nouns or noun in self.lex.epithets:
+            return True  # an epithet ("the magnate"); anyone may be "the leader" of something
+        if self._holds(draft, noun):
+            return True
+        last = noun.replace("-", " ").split()[-1]
+        if noun in self.office_nouns or noun in self.lex.role_nouns or last in self.lex.role_nouns:
+            return False  # a position ("the spokesman", "the education secretary"): only a known holder
+        # an occupation ("the journalist"): not someone known for something else
+        return not draft.descriptors and not (draft.entry and self.kb.offices_held(draft.entry.name, self.date))
 
     def _best(self, at: int, gender: str | None, parties: set[str], noun: str | None, exclude: set[str]) -> str | None:
         scores = self._scores(at, exclude)
@@ -333,8 +337,8 @@ class Resolver:
                 "role" if noun in self.office_nouns else "description",
                 "in apposition to the name",
             )
-        if not has_place and any(k.dep_ == "poss" and k.lower_ not in _PRONOUNS for k in tok.children):
-            return None  # "the prime minister's spokesman" is not the prime minister, nor anyone named so far
+        if not has_place and any(k.dep_ == "poss" for k in tok.children):
+            return None  # "the prime minister's spokesman", "his teacher": someone else, not named so far
         if has_place and noun and not past:
             hit = self._office_holder(noun, country, organization, parties, start)
             if hit is not None:

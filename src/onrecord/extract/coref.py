@@ -13,7 +13,8 @@ Steps, for each referring phrase in text order (names were linked before, by act
    "the <party word> <noun>" ("the Republican leader"): the most salient compatible person before
    it. Compatible: same gender where known, same party where the phrase names one, and for a noun of
    position ("the spokesman", "the president") someone known to hold it (knowledge base on the date,
-   or so described earlier in the text); epithets ("the magnate") need no such link. Never the
+   or so described earlier in the text); epithets ("the magnate", data/epithets.txt) need no such
+   link; other occupations ("the journalist") go to no one known for something else. Never the
    subject of a verb whose complement clause holds the phrase ("X said the tycoon..." is not X),
    never someone else's ("the prime minister's spokesman"), never generic ("the average voter"),
    and not when a qualifier cannot be checked ("the Vermont senator"). A party phrase with no such

@@ -195,3 +195,9 @@ def test_occupations_are_not_people_known_for_something_else(pipeline: Pipeline)
     assert "his teacher" not in texts  # someone else's
     assert resolved(work, "the mayor") == ("Anna Webb", "description")
     assert resolved(work, "The veteran")[0] == "Paul Grant"  # an epithet: the salient person
+
+
+def test_ids_of_names_in_other_scripts_do_not_collide() -> None:
+    assert actor_id("person", "Владимир Путин") == "actor-person-владимир-путин"
+    assert actor_id("person", "习近平") != actor_id("person", "普京")
+    assert actor_id("person", "!!!") != actor_id("person", "???")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
+_SLUG_RE = re.compile(r"[\W_]+")
 
 
 @lru_cache(maxsize=262_144)
@@ -21,8 +22,9 @@ def fold(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A lower-case ascii slug: "Volodymyr Zelensky" -> "volodymyr-zelensky"."""
-    return _SLUG_RE.sub("-", fold(text).replace("'", "")).strip("-")
+    """A lower-case slug without accents: "Volodímir Zelensky" -> "volodimir-zelensky", "Путин" -> "путин"."""
+    out = _SLUG_RE.sub("-", fold(text).replace("'", "")).strip("-")
+    return out or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def actor_id(kind: str, name: str) -> str:

@@ -27,11 +27,11 @@ def _claim(text: str, value: float, qualifier: str = "exact", subject: str = "x"
 @pytest.mark.parametrize(
     ("text", "value", "qualifier", "low", "high"),
     [
-        ("nearly a million", 1_000_000, "approx", 900_000, 1_000_000),
-        ("some 700,000", 700_000, "approx", 630_000, 770_000),
+        ("nearly two million", 2_000_000, "approx", 1_800_000, 2_000_000),
+        ("some 300,000", 300_000, "approx", 270_000, 330_000),
         ("1.5 million", 1_500_000, "exact", 1_450_000, 1_550_000),
         ("97", 97, "exact", 96.5, 97.5),
-        ("600,000", 600_000, "exact", 570_000, 630_000),
+        ("800,000", 800_000, "exact", 760_000, 840_000),
         ("more than 9,000", 9000, "at_least", 9000, math.inf),
         ("up to 40", 40, "at_most", 0, 40),
     ],
@@ -66,9 +66,9 @@ def test_since_start(sentence: str, said: str, start: str | None) -> None:
 
 
 def test_demonym_and_country_fold_together() -> None:
-    a = claim_key(_claim("10", 10, subject="Russian soldiers died"))
-    b = claim_key(_claim("10", 10, subject="Russia's casualties"))
-    assert a.countries == b.countries == frozenset({"rus"})
+    a = claim_key(_claim("10", 10, subject="Ethiopian soldiers died"))
+    b = claim_key(_claim("10", 10, subject="Ethiopia's casualties"))
+    assert a.countries == b.countries == frozenset({"eth"})
     assert a.measure == "dead" and b.measure == "casualties"
     assert scope_relation(a, b) == "inferred"  # soldiers against an unqualified count
 

@@ -44,7 +44,7 @@ def one(text: str, dct: date = DCT) -> TimexMatch:
         ("It was signed on March 5, 1946.", "March 5, 1946", "DATE", "1946-03-05"),
         ("It opened on 8 February 2024.", "8 February 2024", "DATE", "2024-02-08"),
         ("It closed in July 1997.", "July 1997", "DATE", "1997-07"),
-        ("within the half-year deadline", "half-year", "DURATION", "P6M"),
+        ("before the half-year limit expires", "half-year", "DURATION", "P6M"),
         ("the talks lasted five hours", "five hours", "DURATION", "PT5H"),
         ("for 2 1/2 years", "2 1/2 years", "DURATION", "P2Y6M"),
         ("in the 1990s", "the 1990s", "DATE", "199"),

@@ -32,7 +32,7 @@ class ActorLexicon:
     institution_nouns: frozenset[str]  # folded singular heads of state bodies ("army", "government")
     first_names: dict[str, str]  # folded given name -> m | f
     role_nouns: frozenset[str]  # folded nouns of a position held ("spokesman")
-    epithets: frozenset[str]  # folded nouns any salient person may be called ("the magnate")
+    epithets: frozenset[str]  # folded nouns any salient person may be called ("the tycoon")
 
     def is_person_noun(self, phrase: str) -> bool:
         return fold(phrase) in self.person_nouns

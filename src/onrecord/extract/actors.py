@@ -6,7 +6,7 @@ Steps (each in its own module):
 2. ``actor_names``: spaCy entities merged with those matches; new people and bodies become actors;
    short names link to full ones; groups ("Chinese banks").
 3. ``coref``: role phrases ("the US president") by the offices held on the publication date;
-   descriptions ("the magnate") and pronouns ("he") by salience.
+   descriptions ("the tycoon") and pronouns ("he") by salience.
 4. Here: one :class:`Actor` per entity (canonical name, aliases, roles, country, gender) and one
    :class:`Mention` per reference, whose ``basis`` and ``note`` say how it was resolved.
 

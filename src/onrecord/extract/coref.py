@@ -9,11 +9,11 @@ Steps, for each referring phrase in text order (names were linked before, by act
    did). An office the base has no holder for stays unresolved.
 3. Counted plurals ("the two leaders", "both presidents"): the last group of that many people named
    together before (in one plural phrase or a coordination).
-4. Descriptions: "the <person noun>" ("the magnate"), "the <party word>" ("the Republican"),
+4. Descriptions: "the <person noun>" ("the tycoon"), "the <party word>" ("the Republican"),
    "the <party word> <noun>" ("the Republican leader"): the most salient compatible person before
    it. Compatible: same gender where known, same party where the phrase names one, and for a noun of
    position ("the spokesman", "the president") someone known to hold it (knowledge base on the date,
-   or so described earlier in the text); epithets ("the magnate", data/epithets.txt) need no such
+   or so described earlier in the text); epithets ("the tycoon", data/epithets.txt) need no such
    link; other occupations ("the journalist") go to no one known for something else. Never the
    subject of a verb whose complement clause holds the phrase ("X said the tycoon..." is not X),
    never someone else's ("the prime minister's spokesman"), never generic ("the average voter"),
@@ -166,7 +166,7 @@ class Resolver:
         if parties and draft.party not in parties:
             return False
         if not noun or noun == "leader" or noun in self.lex.leader_nouns or noun in self.lex.epithets:
-            return True  # an epithet ("the magnate"); anyone may be "the leader" of something
+            return True  # an epithet ("the tycoon"); anyone may be "the leader" of something
         if self._holds(draft, noun):
             return True
         last = noun.replace("-", " ").split()[-1]

@@ -135,12 +135,17 @@ class Query:
         return c
 
     def conflict_evidence(self, conflict: Conflict) -> list[Evidence]:
-        out = []
+        """The passages a conflict rests on, oldest first; one per sentence (a claim and its quote share one)."""
+        out: dict[tuple[str, str], Evidence] = {}
         for rid in (*conflict.claim_ids, *conflict.quote_ids, *conflict.event_ids):
             r = self.store.get(rid)
-            if r is not None:
-                out.append(self.evidence(r))
-        return sorted(out, key=lambda e: (e.when or "", e.record.id))
+            if r is None:
+                continue
+            ev = self.evidence(r)
+            key = (ev.article.id if ev.article else "", ev.sentence)
+            if key not in out or (out[key].when is None and ev.when is not None):
+                out[key] = ev
+        return sorted(out.values(), key=lambda e: (e.when or "", e.record.id))
 
     def search(self, text: str, *, limit: int = 20) -> Iterator[Evidence]:
         for hit in self.store.search(text, limit=limit):

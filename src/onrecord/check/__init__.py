@@ -33,7 +33,7 @@ from onrecord.check.context import Context
 from onrecord.check.datecheck import date_findings
 from onrecord.check.eventcheck import judge
 from onrecord.check.explain import explain
-from onrecord.check.findings import Finding
+from onrecord.check.findings import Finding, merge_same_evidence
 from onrecord.check.keys import block_key
 from onrecord.check.numeric import View, judge_rebuttal, judge_self, make_view
 from onrecord.model import Claim, Conflict, Event, Record
@@ -175,7 +175,7 @@ def check_records(
     events = [r for r in new if isinstance(r, Event)]
     findings.extend(date_findings(date_inconsistencies, events))
     by_id: dict[str, Conflict] = {}
-    for f in findings:
+    for f in merge_same_evidence(findings):
         c = f.to_conflict()
         if c.score < min_score:
             continue

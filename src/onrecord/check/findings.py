@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from onrecord.model import Conflict, ConflictKind, record_id
 
@@ -35,3 +35,29 @@ class Finding:
             reasoning=self.reasoning,
             article_ids=tuple(sorted(set(self.article_ids))),
         )
+
+
+def merge_same_evidence(findings: list[Finding]) -> list[Finding]:
+    """One finding per statement against the same recorded events.
+
+    An article often reports one denial twice (a direct quote and a paraphrase); both rest on the same
+    recorded events, so they make one conflict that links both statements, not two.
+    """
+    groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Finding]] = {}
+    out: list[Finding] = []
+    for f in findings:
+        if f.kind != "record_contradiction" or not f.event_ids:
+            out.append(f)
+            continue
+        key = (f.kind, tuple(sorted(set(f.event_ids))), tuple(sorted(set(f.article_ids))))
+        groups.setdefault(key, []).append(f)
+    for group in groups.values():
+        best = max(group, key=lambda f: (f.score, -len(f.explanation)))
+        out.append(
+            replace(
+                best,
+                claim_ids=tuple(sorted({i for f in group for i in f.claim_ids})),
+                quote_ids=tuple(sorted({i for f in group for i in f.quote_ids})),
+            )
+        )
+    return out

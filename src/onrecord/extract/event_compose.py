@@ -167,6 +167,8 @@ def _targets(tok: Token, nominal: bool = False) -> list[Token]:
             c for c in tok.children if c.dep_ in {"dobj", "dative"} and c.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"}
         ]
     preps = [c for c in tok.children if c.dep_ in {"prep", "dative"}]
+    # "kidnapped up to 16 advisers": the parser hangs the preposition on the particle
+    preps += [p for c in tok.children if c.dep_ == "prt" for p in c.children if p.dep_ == "prep"]
     for p in NOUN_TARGET_PREPS if nominal else TARGET_PREPS:
         for c in preps:
             if c.lower_ == p:
@@ -174,6 +176,31 @@ def _targets(tok: Token, nominal: bool = False) -> list[Token]:
                 if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
                     candidates.append(obj)
     return _pick(candidates)
+
+
+OWNER_PREPS = ("by", "from", "of")
+
+
+def owner_of(noun: Token) -> Token | None:
+    """Whose act an event noun names: "an Australian ultimatum", "the UN's appeal", "demands from X"."""
+    for c in sorted(noun.children, key=lambda t: -t.i):
+        if c.i > noun.i:
+            continue
+        if c.dep_ == "poss" and actorish(c):
+            return c
+        if c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
+            return c
+    for p in OWNER_PREPS:
+        for c in noun.children:
+            if c.dep_ in {"prep", "agent"} and c.lower_ == p:
+                obj = _pobj(c)
+                if obj is not None and actorish(obj):
+                    return obj
+    return None
+
+
+def has_actor(tokens: list[Token]) -> bool:
+    return any(actorish(t) for t in tokens)
 
 
 def _complement(verb: Token, lex: Lexicon) -> tuple[Token | None, bool]:
@@ -251,8 +278,19 @@ class SentenceCoder:
             found.sources = [t for t in found.sources if t.lower_ not in {"it", "this", "that"}]
         found.targets = _targets(event_noun, nominal=True) if event_noun is not None else []
         if not found.targets:
-            # the event noun itself ("held a meeting") is never the recipient
-            found.targets = [t for t in _targets(verb) if t is not event_noun and not match_noun(t, self.lex)]
+            # the event noun itself ("held a meeting") is never the recipient; another event noun
+            # stands for whoever made it ("rejected an Australian ultimatum": Australia)
+            targets: list[Token] = []
+            for t in _targets(verb):
+                if event_noun is not None and t.i == event_noun.i:
+                    continue
+                if match_noun(t, self.lex):
+                    owner = owner_of(t)
+                    if owner is not None:
+                        targets.append(owner)
+                    continue
+                targets.append(t)
+            found.targets = targets
         if not found.sources and any(c.dep_ == "nsubjpass" for c in verb.children):
             found.sources = _agent(verb)
         found.modality = modality_of(verb, self.lex)
@@ -347,6 +385,45 @@ class SentenceCoder:
                 found.code = replace(found.code, category=new)
         return found
 
+    def fallback_targets(self, found: Found) -> list[Token]:
+        """A recipient from the clauses around an event that names none in its own phrases.
+
+        - the subject of the clause it governs: "allowed X to run", "demanded that X resign";
+        - a threat's condition: "threatened to walk out if X goes ahead" (X is threatened);
+        - the objects of its purpose clause: "staged protests to demand the resignation of X",
+          "offered to hand over the suspects to X".
+        """
+        # only clauses below the event's own word: a frame verb above it ("X said ...") has the
+        # event's own clause as its complement
+        verbs = [found.trigger] if found.trigger.pos_ in {"VERB", "AUX"} else [found.head]
+        sources = {t.i for t in found.sources}
+        for verb in verbs:
+            for c in verb.children:
+                if c.dep_ in COMPLEMENT_DEPS:
+                    subj = subject_of(c)
+                    if subj is not None and subj.pos_ != "PRON" and actorish(subj) and subj.i not in sources:
+                        return [subj, *subj.conjuncts]
+        if found.code.category == "THREATEN":
+            conds = self.lex.frames.get("condition", set())
+            for verb in verbs:
+                for c in verb.subtree:
+                    if c.dep_ == "advcl" and _has_child(c, conds, {"mark"}):
+                        subj = subject_of(c)
+                        if subj is not None and subj.pos_ != "PRON" and actorish(subj):
+                            return [subj, *subj.conjuncts]
+        for verb in verbs:
+            for c in verb.children:
+                purpose = c.dep_ in {"xcomp", "advcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                if purpose or (c.dep_ == "xcomp" and c.pos_ == "VERB"):
+                    inner = _targets(c)
+                    if has_actor(inner):
+                        return inner
+                    for t in inner:
+                        owner = _inner_actor(t)
+                        if owner is not None:
+                            return [owner, *owner.conjuncts]
+        return []
+
     # -- steps 4 and 5
     def nominal(self, noun: Token) -> Found | None:
         if noun.i in self.consumed_nouns:
@@ -384,6 +461,8 @@ class SentenceCoder:
             f = self.memo.get(v.i)
             if f is None or v.i in self.consumed_verbs:
                 continue
+            if not has_actor(f.targets):
+                f.targets = self.fallback_targets(f) or f.targets
             out.append(f)
             # gapping: "threatened A with X, and B with Y"
             for c in v.children:

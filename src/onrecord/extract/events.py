@@ -22,42 +22,20 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from onrecord.extract import timex as timex_module
+from onrecord.extract.event_actors import Side, SideResolver, np_span
 from onrecord.extract.event_compose import Found, code_sentence, main_event
 from onrecord.extract.event_lexicon import Lexicon, lexicon
-from onrecord.model import DatePrecision, Event, Mention, record_id
+from onrecord.model import DatePrecision, Event, record_id
 from onrecord.pipeline import Work, register_stage
 
 LOGGER = logging.getLogger(__name__)
 
 _DATE_RE = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?$")
-_SKIP_DEPS = {"conj", "cc", "relcl", "appos", "punct", "acl"}
-
-
-def np_span(tok: Token) -> tuple[int, int]:
-    """Character span of the noun phrase headed by ``tok``, without its conjuncts and clauses."""
-    keep = [tok]
-    stack = [c for c in tok.children if c.dep_ not in _SKIP_DEPS]
-    while stack:
-        t = stack.pop()
-        keep.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in {"conj", "cc", "relcl", "punct"})
-    start = min(t.idx for t in keep)
-    end = max(t.idx + len(t.text) for t in keep)
-    return start, end
-
-
-def _mention_for(work: Work, tok: Token) -> tuple[list[Mention], tuple[int, int]]:
-    start, end = np_span(tok)
-    mentions = work.mentions_in(start, end)
-    head = [m for m in mentions if m.span[0] <= tok.idx < m.span[1]]
-    ordered = head + [m for m in mentions if m not in head]
-    return ordered, (start, end)
 
 
 def _date_of(work: Work, found: Found) -> tuple[str | None, DatePrecision, str | None, tuple[int, int] | None]:
@@ -116,29 +94,15 @@ def _span(found: Found) -> tuple[int, int]:
     return start, end
 
 
-@dataclass(frozen=True)
-class Side:
-    """One side of an event: the actor resolved by the actors stage (if any) and the words as written."""
-
-    actor_id: str | None
-    text: str
-    span: tuple[int, int]
-    mentions: tuple[Mention, ...]
-
-
-def _side(work: Work, tok: Token) -> Side:
-    mentions, span = _mention_for(work, tok)
-    return Side(mentions[0].actor_id if mentions else None, work.article.text[span[0] : span[1]], span, tuple(mentions))
-
-
-def events_of_sentence(work: Work, sent: Span, lex: Lexicon) -> list[Event]:
+def events_of_sentence(work: Work, sent: Span, lex: Lexicon, resolver: SideResolver | None = None) -> list[Event]:
     """The Event records of one sentence."""
+    resolver = resolver if resolver is not None else SideResolver(work)
     found = code_sentence(sent, lex)
     central = main_event(found)
     out: list[Event] = []
     for f in found:
-        sources = [_side(work, t) for t in f.sources]
-        targets = [_side(work, t) for t in f.targets]
+        sources = [resolver.side(t) for t in f.sources]
+        targets = [resolver.side(t) for t in f.targets]
         a1 = sources[0] if sources else None
         a2 = targets[0] if targets else None
         if a2 is None and f.code.category == "CONSULT":
@@ -181,10 +145,11 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon) -> list[Event]:
 def extract_events(work: Work, sentences: Sequence[Span] | None = None) -> list[Event]:
     """The events of the article (or of the given sentences), in text order."""
     lex = lexicon()
+    resolver = SideResolver(work)
     out: list[Event] = []
     seen: set[str] = set()
     for sent in sentences if sentences is not None else work.doc.sents:
-        for ev in events_of_sentence(work, sent, lex):
+        for ev in events_of_sentence(work, sent, lex, resolver):
             if ev.id not in seen:
                 seen.add(ev.id)
                 out.append(ev)

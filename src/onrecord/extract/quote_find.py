@@ -121,6 +121,25 @@ class _Doc:
             if a <= q.start and q.end <= b:
                 self.quote_owner.setdefault(qi, f.index)
 
+    def clip_source(self, src: Source | None, cue: Token) -> Source | None:
+        """Keep a source within the cue's paragraph and, for a cue inside a quotation, within it."""
+        if src is None:
+            return None
+        p = self.para(cue.idx)
+        lo = self.para_starts[p]
+        hi = self.para_starts[p + 1] if p + 1 < len(self.para_starts) else len(self.text)
+        qi = self.tok_quote[cue.i]
+        if qi >= 0:
+            lo, hi = max(lo, self.quotes[qi].start + 1), min(hi, self.quotes[qi].end - 1)
+        if lo <= src.start and src.end <= hi:
+            return src
+        start, end = self.trim(max(src.start, lo), min(src.end, hi))
+        span = self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
+        if span is None or not len(span):
+            return None
+        head = src.head if start <= src.head.idx < end else span[-1]
+        return Source(span.start_char, span.end_char, head)
+
     def sent(self, i: int) -> tuple[int, int]:
         """Token range [start, end) of the sentence holding token ``i``."""
         k = bisect.bisect_right(self.sent_starts, i) - 1
@@ -243,7 +262,7 @@ class Finder:
         pieces = self._verb_content(d, v, rate)
         if not pieces:
             return
-        src = source_of(v)
+        src = d.clip_source(source_of(v), v)
         f = d.attribution(v, v.lemma_.lower(), _verb_group(v), src)
         for a, b in pieces:
             if _content_words(d.text, a, b) >= 1:
@@ -269,7 +288,6 @@ class Finder:
         if comp is not None:
             lo, hi = _clause_span(comp)
             if comp.i < v.i:
-                hi = min(hi, v.left_edge.i - 1)
                 subj = _subject_tok(v)
                 if subj is not None and subj.i < v.i:
                     hi = min(hi, subj.left_edge.i - 1)
@@ -403,7 +421,7 @@ class Finder:
         """Content of a source adverbial (according to X, in X's words): its clause minus itself."""
         doc = d.doc
         h = phrase.head
-        if h is phrase or h.pos_ not in ("VERB", "AUX"):
+        if h.i == phrase.i or h.pos_ not in ("VERB", "AUX"):
             # the adverbial may head its sentence: take the sentence
             lo, hi = d.sent(phrase.i)
             hi -= 1
@@ -478,14 +496,14 @@ class Finder:
         if cand is not None:
             if words < 2 and _in_noun_phrase(doc, qs, qe):
                 return
-            f = d.attribution(cand, cand.lemma_.lower(), _verb_group(cand), source_of(cand))
+            f = d.attribution(cand, cand.lemma_.lower(), _verb_group(cand), d.clip_source(source_of(cand), cand))
             d.add_content(f, q.start, q.end)
             return
         # reciprocal: "greeted each other with '...'"
         root = doc[qs:qe].root
         v = root
         for _ in range(5):
-            if v.pos_ == "VERB" or v.head is v:
+            if v.pos_ == "VERB" or v.head.i == v.i:
                 break
             v = v.head
         if v.pos_ == "VERB" and any(
@@ -525,6 +543,11 @@ class Finder:
             q = d.quotes[qi]
             nx = d.quotes[qi + 1]
             f = found[owner[qi + 1]]
+            if q.continues and d.para(nx.start) == d.para(q.start) + 1 and nx.start == d.para_starts[d.para(nx.start)]:
+                # a paragraph left open runs on into the next one, where the cue is
+                owner[qi] = owner[qi + 1]
+                f.add(*d.trim(q.start, q.end))
+                continue
             if d.para(nx.start) != d.para(q.start) or not q.start < nx.start < f.cue_span[0]:
                 continue
             # nothing but quotes between this one and the next

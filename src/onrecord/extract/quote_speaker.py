@@ -35,9 +35,13 @@ class Source:
 
 
 def _subject(v: Token) -> Token | None:
+    passive = any(c.dep_ == "auxpass" for c in v.children)
+    # the subject of a passive cue is what is said or expected, not who says it ("X is expected to")
+    subjects = [c for c in v.children if c.dep_ in _SUBJ and not (passive and c.dep_ == "nsubjpass")]
+    if subjects:
+        # a misparse can give two subjects (a name on the line before): the nearer one is right
+        return min(subjects, key=lambda c: abs(c.i - v.i))
     for c in v.children:
-        if c.dep_ in _SUBJ:
-            return c
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -52,7 +56,7 @@ def source_token(cue: Token) -> Token | None:
         s = _subject(v)
         if s is not None:
             return s
-        if v.dep_ not in _CLIMB or v.head is v:
+        if v.dep_ not in _CLIMB or v.head.i == v.i:
             return None
         v = v.head
     return None
@@ -77,9 +81,22 @@ def phrase_span(head: Token, limit: tuple[int, int] | None = None) -> tuple[int,
     return lo, hi + 1
 
 
+def _inverted_subject(v: Token) -> Token | None:
+    """The noun phrase right after a verb that has no subject ("..., replied the senator")."""
+    doc = v.doc
+    j = v.i + 1
+    while j < len(doc) and doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PART") and doc[j].text != "\n":
+        j += 1
+    if j == v.i + 1 or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[v.i + 1 : j]):
+        return None
+    return doc[v.i + 1 : j].root
+
+
 def source_of(cue: Token, subject: Token | None = None) -> Source | None:
     """The source of ``cue`` (a verb), or of the given subject token; None without one."""
     subj = subject if subject is not None else source_token(cue)
+    if subj is None and subject is None and cue.i > 0 and cue.doc[cue.i - 1].text in (",", "”", '"', "''"):
+        subj = _inverted_subject(cue)
     if subj is None or subj.lower_ in _EXPLETIVE:
         return None
     doc = subj.doc

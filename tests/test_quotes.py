@@ -1,0 +1,309 @@
+"""The quotes stage on articles and sentences written for these tests (tests/articles/quotes_*.txt).
+
+Nothing here comes from the seed article or from PolNeAR: the people, places and words are made up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.extract.quote_lexicon import parse_cues
+from onrecord.extract.quote_marks import find_marked_quotes
+from onrecord.extract.quotes import QuotesStage
+from onrecord.model import Actor, Article, Mention, Quote, sha256_text
+from onrecord.pipeline import Pipeline, Work, load_nlp
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["actors.v1", "timex.v1", "quotes.v1"])
+
+
+def make_article(text: str, published: str | None = "2025-03-12", art: str = "art-q") -> Article:
+    return Article(
+        id=art, title=None, published=published, source=None, language="en", text=text, sha256=sha256_text(text)
+    )
+
+
+def quotes_of(pipeline: Pipeline, text: str, published: str | None = "2025-03-12") -> list[Quote]:
+    return pipeline(make_article(text, published)).quotes
+
+
+def top(quotes: list[Quote]) -> list[Quote]:
+    """The outermost quotes in text order."""
+    return sorted((q for q in quotes if q.parent_id is None), key=lambda q: q.span)
+
+
+def containing(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote contains {words!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+# -- quotation marks, without the parser ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("He said “we will win” today.", ["“we will win”"]),
+        ('He said "we will win" today.', ['"we will win"']),
+        ("He said ‘we will win’ today.", ["‘we will win’"]),
+        ("Il a dit « nous gagnerons » hier.", ["« nous gagnerons »"]),
+        ("Er sagte „wir gewinnen“ heute.", ["„wir gewinnen“"]),
+        ("He said ''we will win'' today.", ["''we will win''"]),
+        ("They don’t know the voters’ mood.", []),
+    ],
+)
+def test_marks_pair_in_every_convention(text: str, quoted: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == quoted
+
+
+def test_unclosed_mark_ends_where_the_next_quote_opens() -> None:
+    text = "“First words without an end. “Second words,” she said."
+    qs = find_marked_quotes(text)
+    assert [text[q.start : q.end] for q in qs] == ["“First words without an end.", "“Second words,”"]
+    assert [q.closed for q in qs] == [False, True]
+
+
+def test_quote_left_open_continues_into_the_next_paragraph() -> None:
+    text = "“One paragraph of words.\n“And the next one,” she said."
+    first, second = find_marked_quotes(text)
+    assert first.continues and not first.closed
+    assert text[second.start : second.end] == "“And the next one,”"
+
+
+def test_single_quotes_inside_double_quotes_stay_inside() -> None:
+    text = "“He told me ‘never again’ twice,” she said."
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["“He told me ‘never again’ twice,”"]
+
+
+def test_cue_lexicon_rows_are_filtered_by_count_and_rate() -> None:
+    lex = parse_cues(["# note", "say\tVERB\t100\t120\t0.833", "eat\tVERB\t1\t50\t0.020", "claim\tNOUN\t9\t30\t0.300"])
+    assert lex.verb_rate("say") == pytest.approx(0.833)
+    assert lex.verb_rate("eat") == 0.0
+    assert lex.noun_rate("claim") == pytest.approx(0.3)
+
+
+# -- direct quotes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will win the vote,” the senator said.",
+        '"We will win the vote," the senator said.',
+        "‘We will win the vote,’ the senator said.",
+        "«We will win the vote», the senator said.",
+        "„We will win the vote“, the senator said.",
+        "''We will win the vote,'' the senator said.",
+    ],
+)
+def test_direct_quote_in_every_convention(pipeline: Pipeline, sentence: str) -> None:
+    (q,) = top(quotes_of(pipeline, sentence))
+    assert (q.kind, q.text, q.cue, q.speaker_text) == ("direct", "We will win the vote", "say", "the senator")
+    assert sentence[q.span[0] : q.span[1]] == q.text
+
+
+@pytest.fixture(scope="module")
+def press(pipeline: Pipeline) -> Work:
+    return pipeline(make_article((ARTICLES / "quotes_press_conference.txt").read_text(encoding="utf-8")))
+
+
+def test_multi_sentence_quote_is_one_quote(press: Work) -> None:
+    q = containing(press.quotes, "We will not close a single school")
+    assert "The budget has room for every teacher" in q.text
+    assert (q.kind, q.speaker_text, q.cue) == ("direct", "Alvarez", "say")
+
+
+def test_quote_split_around_the_attribution_keeps_one_speaker(press: Work) -> None:
+    first = containing(press.quotes, "The numbers do not add up")
+    second = containing(press.quotes, "Someone will have to pay for this")
+    assert first.speaker_text == second.speaker_text == "Becker"
+    assert first.cue_span == second.cue_span
+
+
+def test_unclosed_quote_is_recovered_with_the_next_one(press: Work) -> None:
+    first = containing(press.quotes, "The state has never been stronger")
+    second = containing(press.quotes, "We owe it to our children")
+    assert first.id != second.id
+    assert first.kind == second.kind == "direct"
+    assert first.speaker_text == second.speaker_text == "Alvarez"
+    assert "We owe it" not in first.text
+
+
+def test_paragraph_left_open_continues_the_quote(press: Work) -> None:
+    first = containing(press.quotes, "We have spent ten years fixing these roads")
+    second = containing(press.quotes, "Now we want to finish the job")
+    assert first.speaker_text == second.speaker_text == "the mayor"
+    assert first.cue_span == second.cue_span
+
+
+def test_colon_lead_in(press: Work) -> None:
+    q = containing(press.quotes, "We stand with the teachers")
+    assert (q.kind, q.speaker_text, q.cue) == ("direct", "The mayor", "say")
+
+
+def test_dash_signature(press: Work) -> None:
+    q = containing(press.quotes, "Let the schools stay open")
+    assert (q.kind, q.speaker_text, q.cue) == ("direct", "Maria Alvarez", "—")
+
+
+# -- indirect and mixed -----------------------------------------------------------------------
+
+
+def test_reporting_verb_with_that_clause(press: Work) -> None:
+    q = containing(press.quotes, "the state would borrow no more money")
+    assert (q.kind, q.speaker_text, q.cue) == ("indirect", "The governor", "tell")
+    assert not q.text.startswith("that ")
+
+
+def test_according_to(press: Work) -> None:
+    q = containing(press.quotes, "the deficit reached 40 million dollars")
+    assert (q.kind, q.cue, q.speaker_text) == ("indirect", "according to", "the finance office")
+
+
+def test_threat_with_infinitive(press: Work) -> None:
+    q = containing(press.quotes, "to block the budget")
+    assert (q.kind, q.cue, q.speaker_text) == ("indirect", "threaten", "Becker")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "cue", "speaker"),
+    [
+        ("The minister stated that taxes would fall next year.", "taxes would fall next year", "state", "The minister"),
+        ("The senator told reporters the deal was dead.", "the deal was dead", "tell", "The senator"),
+        (
+            "The mayor's claim that the bridge was safe was false.",
+            "the bridge was safe",
+            "claim",
+            "The mayor",
+        ),
+        ("In the senator's words, the bill is a disgrace.", "the bill is a disgrace", "in words", "the senator"),
+        ("The economy is growing fast, the minister said.", "The economy is growing fast", "say", "the minister"),
+    ],
+)
+def test_indirect_speech(pipeline: Pipeline, sentence: str, words: str, cue: str, speaker: str) -> None:
+    q = containing(top(quotes_of(pipeline, sentence)), words)
+    assert (q.kind, q.cue, q.speaker_text) == ("indirect", cue, speaker)
+
+
+def test_mixed_quote(pipeline: Pipeline) -> None:
+    (q,) = top(quotes_of(pipeline, "The senator said the plan was “a disaster for every family.”"))
+    assert q.kind == "mixed"
+    assert "“a disaster for every family" in q.text
+    assert q.text.startswith("the plan was")
+
+
+# -- not speech -------------------------------------------------------------------------------
+
+
+def test_scare_quotes_and_titles_are_not_quotes(press: Work) -> None:
+    for q in press.quotes:
+        assert q.text.strip("“”\"' ") not in {"quick", "Schools First"}, q
+
+
+def test_greeting_between_several_people_has_no_single_speaker(press: Work) -> None:
+    spoken = [q for q in press.quotes if "good luck" in q.text]
+    assert all(q.speaker_id is None for q in spoken)
+
+
+# -- nested speech, speakers and dates --------------------------------------------------------
+
+
+def test_nested_speech_records_outer_and_inner_speaker(press: Work) -> None:
+    outer = containing(top(press.quotes), "Becker told me that he wants a deal")
+    assert outer.speaker_text == "Alvarez"
+    inner = [q for q in press.quotes if q.parent_id == outer.id]
+    assert [q.speaker_text for q in inner][:1] == ["Becker"]
+    assert "he wants a deal before the summer" in inner[0].text
+
+
+def test_said_on_comes_from_the_time_stage(press: Work) -> None:
+    from onrecord.extract.timex import statement_date
+
+    q = containing(press.quotes, "the roads would be finished")
+    cue = next(t for t in press.doc if t.idx == q.cue_span[0])
+    assert q.said_on == statement_date(press, cue)
+    assert q.said_on is not None and q.said_on.startswith("2024-12")
+
+
+def test_ids_are_stable(pipeline: Pipeline) -> None:
+    text = (ARTICLES / "quotes_press_conference.txt").read_text(encoding="utf-8")
+    assert [q.id for q in quotes_of(pipeline, text)] == [q.id for q in quotes_of(pipeline, text)]
+
+
+def _hand_work(text: str, mentions: list[tuple[str, str, str]]) -> Work:
+    """A Work with the parse and hand-made mentions: (words, actor id, basis)."""
+    art = make_article(text)
+    actors = {}
+    ms = []
+    for words, actor, basis in mentions:
+        start = text.index(words)
+        actors[actor] = Actor(id=actor, name=actor, kind="person")
+        ms.append(
+            Mention(
+                id=f"m-{start}",
+                article_id=art.id,
+                actor_id=actor,
+                span=(start, start + len(words)),
+                text=words,
+                basis=basis,
+            )
+        )
+    return Work(article=art, doc=load_nlp()(text), actors=actors, mentions=ms)
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "speaker_text", "speaker_id"),
+    [
+        (
+            "Rosa Lind won the vote. “We did it together,” said the Social Democrat.",
+            [
+                ("Rosa Lind", "actor-person-rosa-lind", "name"),
+                ("the Social Democrat", "actor-person-rosa-lind", "description"),
+            ],
+            "the Social Democrat",
+            "actor-person-rosa-lind",
+        ),
+        (
+            "Rosa Lind spoke last. She said that the count was fair.",
+            [("Rosa Lind", "actor-person-rosa-lind", "name"), ("She", "actor-person-rosa-lind", "pronoun")],
+            "She",
+            "actor-person-rosa-lind",
+        ),
+        (
+            "The party leader, Rosa Lind, said that the count was fair.",
+            [("Rosa Lind", "actor-person-rosa-lind", "name")],
+            "The party leader, Rosa Lind",
+            "actor-person-rosa-lind",
+        ),
+    ],
+)
+def test_speaker_resolved_through_mentions(
+    text: str, mentions: list[tuple[str, str, str]], speaker_text: str, speaker_id: str
+) -> None:
+    work = _hand_work(text, mentions)
+    QuotesStage()(work)
+    (q,) = top(work.quotes)
+    assert (q.speaker_text, q.speaker_id) == (speaker_text, speaker_id)
+
+
+def test_first_person_inside_a_quote_is_the_quoted_speaker() -> None:
+    text = "“I think the count was fair,” Rosa Lind said."
+    work = _hand_work(text, [("Rosa Lind", "actor-person-rosa-lind", "name")])
+    QuotesStage()(work)
+    inner = [q for q in work.quotes if q.parent_id is not None]
+    assert inner and inner[0].speaker_id == "actor-person-rosa-lind"
+
+
+def test_group_speaker_is_none() -> None:
+    text = "The two ministers greeted each other with “welcome, my friend!” at the airport."
+    work = _hand_work(text, [])
+    QuotesStage()(work)
+    spoken = [q for q in work.quotes if "welcome" in q.text]
+    assert spoken and all(q.speaker_id is None for q in spoken)

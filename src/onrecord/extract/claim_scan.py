@@ -34,6 +34,9 @@ TOKEN_RE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sym>\S)"
 )
 QUALIFIER_KINDS = ("approx_below", "approx", "at_least", "at_most", "exact")
+PHRASAL_UP_DOWN = frozenset(
+    {"gave", "give", "gives", "giving", "set", "sets", "picked", "pick", "made", "make", "shut", "broke", "break"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,27 @@ def _qualifier_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _start_words() -> frozenset[str]:
+    """Lower-case words that can begin a quantity: number words, vague plurals, currency words."""
+    words = set(numbers.ONES) | set(numbers.TENS) | set(numbers.VAGUE_PLURALS)
+    words |= {"a", "an", "half", "tens", "minus"}
+    for f in lexicon().prefix_forms:
+        first = _words(f.form)
+        if first:
+            words.add(first[0])
+    return frozenset(words)
+
+
+def _could_start(t: Tok) -> bool:
+    if t.kind == "num":
+        return True
+    if t.kind == "sym":
+        return t.text in "$£€¥₹₽₩₪₴₺₿+-−~" or t.low in _start_words()
+    low = t.low
+    return low in _start_words() or low.split("-", 1)[0] in _start_words()
+
+
 def tokenize(text: str) -> list[Tok]:
     """Numbers, words and single symbols with their offsets."""
     return [Tok(m.group(0), m.start(), m.end(), m.lastgroup or "sym") for m in TOKEN_RE.finditer(text)]
@@ -175,11 +199,13 @@ class _Scanner:
             last = i + 1
             fraction = False
             # 1/16, 1⁄32
-            if last + 1 < len(toks) and toks[last].text in "/⁄" and self.glued(last) and self.glued(last + 1):
-                if toks[last + 1].kind == "num":
-                    den = numbers.parse_numeral(toks[last + 1].text)
-                    if den and raw < den and "." not in t.text:
-                        raw, last, fraction = raw / den, last + 2, True
+            if (
+                last + 1 < len(toks) and toks[last].text in "/⁄" and self.glued(last) and self.glued(last + 1)
+                and toks[last + 1].kind == "num"
+            ):  # fmt: skip
+                den = numbers.parse_numeral(toks[last + 1].text)
+                if den and raw < den and "." not in t.text:
+                    raw, last, fraction = raw / den, last + 2, True
             side = _Side(i, last, raw, raw, core_start=t.start, core_end=toks[last - 1].end, fraction=fraction)
             side.integer_text = re.fullmatch(r"\d+", t.text) is not None and not fraction
             return side
@@ -209,7 +235,7 @@ class _Scanner:
         words: list[str] = []
         spans: list[int] = []  # token index after each word
         j = i
-        while j < len(toks) and len(words) < 14:
+        while j < len(toks) and len(words) < 40:
             tj = toks[j]
             if tj.kind != "word":
                 break
@@ -278,16 +304,20 @@ class _Scanner:
                 return "clock"
             if i == core and prev is not None and prev.kind in ("word", "num") and self.glued(core):
                 return "identifier"  # cac40, G70
-            if prev is not None and prev.text in ".-" and core > 1 and self.glued(core) and self.glued(core - 1):
-                if toks[core - 2].kind in ("word", "num") and i == core:
-                    return "identifier"  # ID.3, V-6, COVID-19, 3888-2
+            if (
+                prev is not None and prev.text in ".-" and core > 1 and self.glued(core) and self.glued(core - 1)
+                and toks[core - 2].kind in ("word", "num") and i == core
+            ):  # fmt: skip
+                return "identifier"  # ID.3, V-6, COVID-19, 3888-2
             if nxt is not None and nxt.kind == "word" and self.glued(core_last) and not measured and not side.scaled:
                 return "identifier"  # 9AB8, 4x4
         if not measured:
             months = _set("months")
-            if (prev is not None and prev.low.rstrip(".") in months) or (nxt is not None and nxt.low in months):
-                if side.raw < 32 or side.raw > 1000:
-                    return "date"
+            beside_month = (prev is not None and prev.low.rstrip(".") in months) or (
+                nxt is not None and nxt.low in months
+            )
+            if beside_month and (side.raw < 32 or side.raw > 1000):
+                return "date"
             if prev is not None and prev.low in _set("weekdays"):
                 return "date"
             if (
@@ -303,7 +333,7 @@ class _Scanner:
             if (
                 prev is not None and prev.kind == "word" and any(c.isupper() for c in prev.text)
                 and (side.integer_text or (side.word_number and toks[core].text[:1].isupper()))
-                and not side.scaled and prev.low not in _qualifier_words() and core - 1 > 0
+                and not side.scaled and prev.low not in _qualifier_words() and prev.low not in _set("function_words")
             ):  # fmt: skip
                 return "identifier"  # FTSE 100, Model 3, Part 3
             if (
@@ -311,10 +341,19 @@ class _Scanner:
                 and side.integer_text and not side.scaled
             ):  # fmt: skip
                 return "identifier"  # iPhone 12 at the start of a sentence
-            m = re.match(r"\s+(?:[A-Z][\w'-]*\s+){1,3}([A-Za-z]+)\b", self.text[side.core_end :])
-            if side.integer_text and m and m.group(1).lower() in _set("street_words"):
+            if side.integer_text and self.street_follows(side.core_end):
                 return "address"
         return None
+
+    def street_follows(self, pos: int) -> bool:
+        """ "575 Wilbraham Road", "9 E 71st St", "22 Ave Foch": a house number."""
+        for word in self.text[pos : pos + 60].split()[:4]:
+            bare = word.strip(",.;:()")
+            if not bare or not (bare[0].isupper() or bare[0].isdigit()):
+                return False
+            if bare.lower() in _set("street_words") and bare[0].isupper():
+                return True
+        return False
 
     def currency_word(self, i: int) -> bool:
         m = self.lex.prefix_at(self.text, self.toks[i].start)
@@ -351,8 +390,8 @@ class _Scanner:
         side.prefix = prefix
         side.value *= sign
         side.raw *= sign
-        if sign < 0 and side.low is not None:
-            side.low, side.high = -side.high if side.high is not None else None, -side.low
+        if sign < 0 and side.low is not None and side.high is not None:
+            side.low, side.high = -side.high, -side.low
         self.read_ratio(side)
         self.read_scale(side)
         self.read_unit(side)
@@ -401,10 +440,10 @@ class _Scanner:
                 continue
             if low in ("bn", "bln", "mn", "mln", "tn", "trn", "tln") or (glued and low in ("m", "b", "k", "mil")):
                 if low == "m" and w == "m" and side.prefix is None:
+                    # "35m of", "12.3m tonnes": million; "the 100m final", "20m long": metres
                     nxt = self.next_alpha_word(toks[k].end)
-                    if not nxt or nxt in _set("metre_context") or self.text[toks[k].end : toks[k].end + 1] in ".,;)":
-                        if not (nxt == "of" or (nxt and nxt not in _set("metre_context"))):
-                            return
+                    if nxt != "of" and (not nxt or nxt in _set("metre_context")):
+                        return
                 if low in ("b", "k") and w.islower() and side.prefix is None:
                     return
                 scaled = numbers.apply_scale(side.value, low)
@@ -467,15 +506,19 @@ class _Scanner:
         ok = hyphen or slash or conn == "to" or (conn == "and" and between)
         if not ok or k + 1 >= len(toks):
             return None
+        if a.fraction or self.low(a.first - 1) == "by":
+            return None  # "fell by a third to $45 million": a change, then the level it reached
         b = self.read_side(k + 1)
-        if b is None or b.vague or a.vague:
+        if b is None or b.vague or a.vague or b.fraction:
             return None
-        if hyphen and a.unit is None and b.unit is None and a.integer_text and b.integer_text:
-            if a.raw > b.raw and not from_:
-                return _Side(-1, b.last, 0, 0)  # a score such as 2-1: no quantity
+        score = hyphen and a.unit is None and b.unit is None and a.integer_text and b.integer_text
+        if score and a.raw > b.raw and not from_:
+            return _Side(-1, b.last, 0, 0)  # a score such as 2-1: no quantity
         au, bu = a.unit, b.unit
         if au is not None and bu is not None and au.unit != bu.unit:
-            return None
+            if not bu.unit.startswith(au.unit + " per "):
+                return None
+            a.unit = bu  # "$500,000 to $1 million a year": the rate applies to both ends
         if au is not None and bu is None and not (from_ or between or hyphen):
             return None
         if au is None and bu is None and conn == "to" and not (from_ or between) and not (b.scaled and not a.scaled):
@@ -519,9 +562,8 @@ class _Scanner:
         before = toks[j].low if j >= 0 else ""
         if j >= 0 and toks[j].low in ("to", "from", "at"):
             before = ""
-        if before in ("up", "down") and self.low(j - 1) in ("gave", "give", "gives", "giving", "set", "sets", "picked",
-                                                            "pick", "made", "make", "shut", "broke", "break"):  # fmt: skip
-            before = ""
+        if before in ("up", "down") and self.low(j - 1) in PHRASAL_UP_DOWN:
+            before = ""  # "gave up 517 yards": a phrasal verb, not a change
         base: str | None = None
         nxt = self.low(last)
         if nxt in _set("comparatives_up") | _set("comparatives_down") and self.low(last + 1) == "than":
@@ -561,7 +603,7 @@ class _Scanner:
                     out.append(q)
                 i += 1
                 continue
-            side = self.read_side(i)
+            side = self.read_side(i) if _could_start(t) else None
             if side is None:
                 i += 1
                 continue
@@ -595,8 +637,14 @@ class _Scanner:
             return None, b.last
         last = b.last if b is not None else a.last
         qual_after, last2 = self.qualifier_after(last)
+        for skip in (1, 2):
+            # "1000 people or more": past the counted noun
+            if qual_after is None and all(self.low(k).isalpha() for k in range(last, last + skip)):
+                got = self.qualifier_after(last + skip)
+                if got[0] is not None and got[0] != "approx":
+                    qual_after = got[0]
         if qual_after is not None:
-            last = last2
+            last = last2 if last2 > last else last
             qual = qual or qual_after
         if b is not None:
             if a.unit is None and b.unit is not None:
@@ -633,7 +681,7 @@ class _Scanner:
             qualifier = "approx"
         else:
             value, rng = a.value, None
-            lo, hi = _bounds(a.value, qualifier, approx_below)
+            lo, hi = _bounds(a.value, qualifier, approx_below)  # type: ignore[assignment]
         return (
             Quantity(
                 start=start,

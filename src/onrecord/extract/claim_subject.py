@@ -23,6 +23,7 @@ LOGGER = logging.getLogger(__name__)
 NameOf = Callable[[Token], str | None]
 
 NOUNS = ("NOUN", "PROPN", "PRON")
+TIME_ENTS = ("DATE", "TIME")
 LEFT_MODS = (
     "amod",
     "compound",
@@ -203,11 +204,19 @@ def build_tokens(
             words.extend(noun_phrase(subj, skip, right=True))
         if verb.lemma_ not in LIGHT_VERBS or not words:
             words.extend(_verb_parts(verb))
+    if not [t for t in words if t.i not in skip and t.ent_type_ not in TIME_ENTS]:
+        # the parse gave nothing usable: the predicate above the figure and its subject
+        verb = _verb_of(anchor) or _verb_of(root.head)
+        if verb is not None:
+            subj = _nsubj(verb)
+            if subj is not None and subj.i not in skip:
+                words.extend(noun_phrase(subj, skip, right=True))
+            words.extend(_verb_parts(verb))
     seen: set[int] = set()
     unique = []
     ordered = words if dep == "appos" and previous and counted is None else sorted(words, key=lambda t: t.i)
     for t in ordered:
-        if t.i not in seen and t.i not in skip:
+        if t.i not in seen and t.i not in skip and t.ent_type_ not in TIME_ENTS:
             seen.add(t.i)
             unique.append(t)
     return unique, verb
@@ -234,9 +243,9 @@ def subject_key(tokens: list[Token], scope: str | None, name_of: Callable[[Token
     """Sorted content lemmas of the subject with its scope: "@rus|die|soldier"."""
     lemmas: set[str] = set()
     for t in tokens:
-        if t.is_punct or t.like_num or t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "NUM"):
-            if t.dep_ != "neg":
-                continue
+        function_word = t.is_punct or t.like_num or t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "NUM")
+        if function_word and t.dep_ != "neg":
+            continue
         if t.pos_ == "PRON":
             continue
         lemma = t.lemma_.lower()

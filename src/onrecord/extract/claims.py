@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from onrecord.extract import claim_scan, claim_subject
 from onrecord.extract.claim_units import lexicon
-from onrecord.model import Claim, Quote, record_id
+from onrecord.model import Claim, Mention, Quote, record_id
 from onrecord.pipeline import Work, register_stage
 
 LOGGER = logging.getLogger(__name__)
@@ -65,13 +65,14 @@ def _counted_noun(q: claim_scan.Quantity, core: Token, span: Span) -> Token | No
         else:
             break
     after = span.end
-    if after < len(doc) and doc[after].lower_ == "of" and (q.vague or q.is_one or q.fraction or h.i == span.end - 1):
+    if after < len(doc) and doc[after].lower_ == "of":
         objs = [c for c in doc[after].children if c.dep_ == "pobj"]
-        if objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].i - after <= 6:
+        countable = objs and (q.vague or q.is_one or q.fraction or objs[0].tag_ in ("NNS", "NNPS"))
+        if countable and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].i - after <= 6:
             return objs[0]
     head = h.head
     if (
-        h.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod")
+        (h.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod") or (h.dep_ == "det" and not q.is_one))
         and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end and head.i - span.end <= 5
         and head.lower_ not in NOT_COUNTED
     ):  # fmt: skip
@@ -81,13 +82,24 @@ def _counted_noun(q: claim_scan.Quantity, core: Token, span: Span) -> Token | No
     return None
 
 
+def _counted_noun_checked(q: claim_scan.Quantity, core: Token, span: Span) -> Token | None:
+    """The counted noun, unless it is a time expression the number only sits beside ("a third last year")."""
+    noun = _counted_noun(q, core, span)
+    if noun is not None and noun.ent_type_ in DATE_ENTS and core.ent_type_ not in DATE_ENTS:
+        return None
+    return noun
+
+
 def _is_age(core: Token) -> bool:
     """ "Maddon, 66, has ...": a bare number set off by commas after a person's name."""
     doc = core.doc
     i = core.i
     if i < 2 or i + 1 >= len(doc):
         return False
-    return doc[i - 1].text == "," and doc[i - 2].ent_type_ == "PERSON" and doc[i + 1].text in (",", ")")
+    if not core.like_num or not core.text.isdigit() or not 0 < int(core.text) < 120:
+        return False
+    named = doc[i - 2].ent_type_ == "PERSON" or (doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper())
+    return doc[i - 1].text == "," and named and doc[i + 1].text in (",", ")")
 
 
 def _unit_of_noun(noun: Token, q: claim_scan.Quantity, span: Span) -> tuple[str, str, str | None]:
@@ -96,7 +108,18 @@ def _unit_of_noun(noun: Token, q: claim_scan.Quantity, span: Span) -> tuple[str,
     start = span.end
     while start < noun.i and doc[start].lower_ in ("of", "the", "a", "an", "its", "their", "his", "her", "those"):
         start += 1
-    text = doc[start : noun.i + 1].text if start <= noun.i else noun.text
+    # the counted noun with its adjectives ("different bosses", "digital and physical sales")
+    kept: list[str] = []
+    if start < noun.i:
+        words = doc.text[doc[start].idx : noun.idx].split()
+        pos = doc[start].idx
+        for word in words:
+            wstart = doc.text.index(word, pos)
+            pos = wstart + len(word)
+            wspan = doc.char_span(wstart, pos, alignment_mode="expand")
+            if wspan is not None and any(t.pos_ == "ADJ" or (t.dep_ == "cc" and t.head.pos_ == "ADJ") for t in wspan):
+                kept.append(word)
+    text = " ".join([*kept, noun.text])
     m = lexicon().suffix_at(" " + noun.text, 0)
     if m is not None and m.end == len(noun.text) + 1:
         return m.unit, text, m.kind
@@ -109,7 +132,8 @@ def _keep(q: claim_scan.Quantity, core: Token, counted: Token | None, unit: str 
     if q.year_like and not (counted is not None and core.ent_type_ not in DATE_ENTS and counted.tag_ == "NNS"):
         return False
     if not measured and counted is None and not q.vague and not q.multiplier:
-        if core.ent_type_ in DATE_ENTS or (core.ent_type_ in NAME_ENTS and not q.fraction):
+        plain = q.text.isalpha() or q.text.isdigit() or not any(c.isdigit() for c in q.text)
+        if core.ent_type_ in DATE_ENTS or (core.ent_type_ in NAME_ENTS and not q.fraction and plain):
             return False
     if q.fraction and core.i > 0 and core.nbor(-1).lower_ == "and":
         return False  # "a month and a half"
@@ -142,14 +166,34 @@ def _actor_in(work: Work, tokens: list[Token]) -> str | None:
     end = max(t.idx + len(t) for t in tokens)
     mentions = work.mentions_in(start, end)
     if not mentions:
-        return None
+        its = [t for t in tokens if t.lower_ in ("its", "their") and t.dep_ == "poss"]
+        return _preceding_institution(work, its[0]) if its else None
     ranked = sorted(mentions, key=lambda m: (work.actors.get(m.actor_id) is not None
                                              and work.actors[m.actor_id].kind == "country", m.span))  # fmt: skip
     return ranked[0].actor_id
 
 
-def _source_asserter(work: Work, core: Token) -> tuple[str | None, Token | None]:
-    """The asserter named in the sentence: "according to X", "a survey by X", "X said" above the figure."""
+def _preceding_institution(work: Work, pronoun: Token) -> str | None:
+    """What an unresolved "its" stands for: the nearest organization or country mentioned before it.
+
+    Looks back over the pronoun's sentence and the one before (pronouns of persons are the actors stage's job).
+    """
+    sent = pronoun.sent
+    start = sent[0].nbor(-1).sent.start_char if sent.start > 0 else sent.start_char
+    best: Mention | None = None
+    for m in work.mentions_in(start, pronoun.idx):
+        actor = work.actors.get(m.actor_id)
+        institution = actor is not None and actor.kind in ("organization", "country")
+        if institution and m.span[1] <= pronoun.idx and (best is None or m.span[0] > best.span[0]):
+            best = m
+    return best.actor_id if best is not None else None
+
+
+def _source(work: Work, core: Token) -> tuple[str | None, Token | None, str]:
+    """The asserter named in the sentence, its cue and how it was found (according | source | say).
+
+    "according to X", "a survey by X", "X said" above the figure.
+    """
     sent = core.sent
     for tok in sent:
         if tok.lower_ == "according":
@@ -157,12 +201,12 @@ def _source_asserter(work: Work, core: Token) -> tuple[str | None, Token | None]
             if objs:
                 actor = _actor_in(work, list(objs[0].subtree))
                 if actor:
-                    return actor, tok
+                    return actor, tok, "according"
     for tok in sent:
         if tok.lemma_.lower() in SOURCE_NOUNS and tok.pos_ == "NOUN":
             actor = _actor_in(work, [t for t in tok.subtree if t.i != core.i])
             if actor:
-                return actor, tok
+                return actor, tok, "source"
     anc = [core, *core.ancestors]
     for tok in anc:
         if tok.lemma_ in SAY_LEMMAS and tok.pos_ == "VERB" and tok.i != core.i:
@@ -170,7 +214,7 @@ def _source_asserter(work: Work, core: Token) -> tuple[str | None, Token | None]
             if subj:
                 actor = _actor_in(work, list(subj[0].subtree))
                 if actor:
-                    return actor, tok
+                    return actor, tok, "say"
     root = sent.root
     if root.lemma_ in SAY_LEMMAS and core not in list(root.children):
         subj = [c for c in root.children if c.dep_ == "nsubj"]
@@ -178,8 +222,8 @@ def _source_asserter(work: Work, core: Token) -> tuple[str | None, Token | None]
         if subj and clause and any(core in c.subtree for c in clause):
             actor = _actor_in(work, list(subj[0].subtree))
             if actor:
-                return actor, root
-    return None, None
+                return actor, root, "say"
+    return None, None, ""
 
 
 def _statement_date(work: Work, cue: Token | None) -> str | None:
@@ -268,9 +312,11 @@ class ClaimsStage:
             unit, unit_kind, unit_text = q.unit, q.unit_kind, q.unit_text
             counted: Token | None = None
             if unit is None and not q.multiplier:
-                counted = _counted_noun(q, core, span)
+                counted = _counted_noun_checked(q, core, span)
                 if counted is not None and not q.fraction:
                     unit, unit_text, unit_kind = _unit_of_noun(counted, q, span)
+                elif counted is not None and counted.pos_ != "PRON":
+                    unit_text = _unit_of_noun(counted, q, span)[1]  # a fraction of what: "two-thirds of sales"
                 elif q.value is not None and not q.fraction and _is_age(core):
                     unit, unit_kind, unit_text = "year of age", "age", ""
             if not _keep(q, core, counted, unit):
@@ -281,6 +327,8 @@ class ClaimsStage:
         for f in found:
             q = f.q
             skip = {t.i for t in f.span} - ({f.counted.i} if f.counted is not None else set())
+            if q.multiplier:
+                skip = set()  # "imports doubled": the verb is the figure and the predicate
             root = f.span.root
             if f.counted is not None:
                 skip.discard(f.counted.i)
@@ -290,6 +338,15 @@ class ClaimsStage:
                 and root.dep_ in ("appos", "conj") and root.head.pos_ in ("PROPN", "NOUN")
                 and root.head.i > prev_found.span.end
             )  # fmt: skip
+            if (
+                unit is None and f.counted is None and not ellipsis and prev_found is not None
+                and prev_found.unit_kind not in (None, "count", "age") and q.value and prev_found.q.value
+                and root.dep_ in ("attr", "dobj", "appos", "conj", "ROOT")
+                and max(abs(q.value), abs(prev_found.q.value)) <= 5 * min(abs(q.value), abs(prev_found.q.value))
+                and f.span.start > 0 and doc[f.span.start - 1].lower_ not in ("to", "at", "from")
+            ):  # fmt: skip
+                # a parallel bare figure takes the unit of the one before ("84.75 cents, while the lowest is 74.07")
+                unit, unit_kind, unit_text = prev_found.unit, prev_found.unit_kind, prev_found.unit_text
             tokens, verb = claim_subject.build_tokens(root, skip, f.counted, previous if ellipsis else None)
             if ellipsis and prev_found is not None:
                 unit, unit_kind, unit_text = prev_found.unit, prev_found.unit_kind, prev_found.unit_text
@@ -304,15 +361,16 @@ class ClaimsStage:
             if q.change:
                 key = f"{key}|~{q.change}" if key else f"~{q.change}"
             quote = _innermost_quote(work, q.start, q.end)
-            asserter, cue = (None, None) if quote is not None and quote.speaker_id else _source_asserter(work, f.core)
             quote_id = quote.id if quote is not None else None
-            if quote is not None and quote.speaker_id:
+            direct = quote is not None and quote.speaker_id is not None and quote.kind == "direct"
+            asserter, cue, how = (None, None, "") if direct else _source(work, f.core)
+            if quote is not None and quote.speaker_id and (direct or how not in ("according", "source")):
+                # the quote's speaker, unless "according to X" names the source of the whole sentence
                 asserter = quote.speaker_id
                 asserted_on = quote.said_on or _statement_date(work, None)
-            elif quote is not None and asserter is None:
-                asserted_on = quote.said_on or _statement_date(work, cue)
             else:
-                asserted_on = _statement_date(work, cue)
+                said_on = quote.said_on if quote is not None and asserter is None else None
+                asserted_on = said_on or _statement_date(work, cue)
             basis = (
                 "multiplier" if q.multiplier else "vague" if q.vague else "fraction" if q.fraction
                 else "words" if not any(c.isdigit() for c in q.text) else "digits"
@@ -357,6 +415,10 @@ class ClaimsStage:
                 actor = work.actors.get(m.actor_id)
                 if actor is not None:
                     return actor.name
+            if tok.lower_ in ("its", "their") and tok.dep_ == "poss":
+                found = _preceding_institution(work, tok)
+                if found is not None and found in work.actors:
+                    return work.actors[found].name
             return None
 
         return name_of

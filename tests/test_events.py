@@ -1,6 +1,6 @@
 """Tests of the events stage: lexicon, sentence coding, negation, nominal events, aggregates.
 
-Sentences and the article in tests/articles/events_meetings.txt were written for these tests.
+Sentences and the articles in tests/articles/events_meetings.txt and events_sides.txt were written for these tests.
 """
 
 from __future__ import annotations
@@ -184,3 +184,81 @@ def test_counterparts_counts_and_directions() -> None:
     assert (got[0].events, got[0].as_actor, got[0].as_recipient) == (2, 1, 1)
     assert (got[0].first_date, got[0].last_date) == ("2023-01-05", "2024-03-01")
     assert got[0].categories == (("CONSULT", 1), ("THREATEN", 1))
+
+
+@pytest.fixture(scope="module")
+def sides_work():  # type: ignore[no-untyped-def]
+    from onrecord.model import Article, sha256_text
+    from onrecord.pipeline import Pipeline
+
+    text = (ARTICLES / "events_sides.txt").read_text(encoding="utf-8")
+    art = Article(
+        id="art-sides",
+        title=None,
+        published="2025-03-03",
+        source=None,
+        language="en",
+        text=text,
+        sha256=sha256_text(text),
+    )
+    return Pipeline()(art)
+
+
+def _central_in(work, words: str) -> Event | None:  # type: ignore[no-untyped-def]
+    start = work.article.text.index(words)
+    end = start + len(words)
+    evs = [e for e in work.events if e.central and start <= e.span[0] < end]
+    return evs[0] if evs else None
+
+
+def _country(work, actor_id: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    actor = work.actors.get(actor_id) if actor_id else None
+    return actor.country if actor else None
+
+
+def test_side_named_by_a_demonym_gets_that_country_in_the_system(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "Peruvian tanks shelled")
+    assert ev is not None and ev.category == "ASSAULT"
+    assert _country(sides_work, ev.actor1_id) == "PER"
+    # the actor and a mention of it are in the record, so exports and checks see them
+    assert any(m.actor_id == ev.actor1_id for m in sides_work.mentions)
+
+
+def test_rejected_event_noun_stands_for_whoever_made_it(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "Kenya rejected")
+    assert ev is not None and ev.category == "REJECT"
+    assert _country(sides_work, ev.actor1_id) == "KEN"
+    assert _country(sides_work, ev.actor2_id) == "NOR"
+
+
+def test_threat_condition_subject_is_the_recipient(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "Ghana has threatened")
+    assert ev is not None and ev.category == "THREATEN"
+    assert _country(sides_work, ev.actor2_id) == "PRT"
+
+
+def test_purpose_clause_gives_a_protest_its_recipient(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "Farmers staged")
+    assert ev is not None and ev.category == "PROTEST"
+    assert _country(sides_work, ev.actor2_id) == "CHL"
+
+
+def test_opinion_and_thing_subjects_are_no_events(sides_work) -> None:  # type: ignore[no-untyped-def]
+    assert _central_in(sides_work, "I think he is attacking") is None
+    assert _central_in(sides_work, "Its exports reached") is None
+
+
+def test_bodies_of_no_country_score_as_non_state_codes() -> None:
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "eval" / "events.py"
+    spec = importlib.util.spec_from_file_location("eval_events", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["eval_events"] = mod
+    spec.loader.exec_module(mod)
+    assert mod.side_ok("INT", {"IGO"})
+    assert not mod.side_ok("INT", {"USA"})
+    assert mod.side_ok("USA", {"USA", "IGO"})
+    assert mod.side_ok(None, set())

@@ -316,6 +316,11 @@ class SentenceCoder:
             comp_subj = _subjects(comp)
             if comp_subj and not any(actorish(t) for t in own.targets):
                 own.targets = comp_subj  # "demanded that X forsake ...": the demand is made of X
+        if comp is not None and lemma in frames.get("opinion", set()) and comp.dep_ == "ccomp":
+            # "I think he is destroying X": a view, not an event
+            self.consumed_verbs.add(comp.i)
+            self._consume_below(comp)
+            return None if own is None else self._finish(own, verb)
         if inner is not None and comp is not None:
             is_report = lemma in frames.get("report", set())
             is_pass = lemma in frames.get("pass", set())
@@ -367,6 +372,14 @@ class SentenceCoder:
         if is_negated(verb, self.lex):
             out.negated = not out.negated if not is_report else out.negated
         return out
+
+    def _consume_below(self, verb: Token) -> None:
+        """Every clause under this one is part of the view it states."""
+        for t in verb.subtree:
+            if t.pos_ in {"VERB", "AUX"}:
+                self.consumed_verbs.add(t.i)
+            elif t.pos_ in {"NOUN", "PROPN"}:
+                self.consumed_nouns.add(t.i)
 
     def _conditional(self, verb: Token) -> bool:
         conds = self.lex.frames.get("condition", set())

@@ -28,14 +28,44 @@ from spacy.tokens import Span, Token
 
 from onrecord.extract import timex as timex_module
 from onrecord.extract.event_actors import Side, SideResolver, np_span
-from onrecord.extract.event_compose import Found, code_sentence, main_event
+from onrecord.extract.actor_lexicon import actor_lexicon
+from onrecord.extract.event_compose import Found, actorish, code_sentence, main_event
 from onrecord.extract.event_lexicon import Lexicon, lexicon
+from onrecord.knowledge.ids import fold
 from onrecord.model import DatePrecision, Event, record_id
 from onrecord.pipeline import Work, register_stage
 
 LOGGER = logging.getLogger(__name__)
 
 _DATE_RE = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?$")
+
+
+# categories that need parties: a meeting or an agreement of things ("his goals go beyond ...",
+# "its turnover reached ...") is a figure of speech
+NEEDS_AGENT = {"CONSULT", "AGREE"}
+
+
+def _agent_word(tok: Token) -> bool:
+    if tok.pos_ in {"PRON", "PROPN"} or tok.ent_type_ or actorish(tok):
+        return True
+    lex = actor_lexicon()
+    forms = {fold(tok.lemma_), fold(tok.text)}
+    return any(
+        lex.is_person_noun(w) or w in lex.group_nouns or w in lex.institution_nouns or w in lex.role_nouns
+        for w in forms
+    )
+
+
+def is_agent(tok: Token) -> bool:
+    """The subject word can act: a pronoun, a name, a noun for people, a group or a body ("protesters",
+    "the government"), or a quantity of them ("a group of refugees")."""
+    if _agent_word(tok):
+        return True
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            if any(_agent_word(o) for o in p.children if o.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _date_of(work: Work, found: Found) -> tuple[str | None, DatePrecision, str | None, tuple[int, int] | None]:
@@ -105,6 +135,8 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon, resolver: SideResol
         targets = [resolver.side(t) for t in f.targets]
         a1 = sources[0] if sources else None
         a2 = targets[0] if targets else None
+        if f.sources and f.code.category in NEEDS_AGENT and not is_agent(f.sources[0]):
+            continue  # "his goals go beyond ...", "its turnover reached ...": no one acts
         if a2 is None and f.code.category == "CONSULT":
             # a reciprocal meeting ("X and Y met", "the two leaders spoke"): the second party is actor 2
             if len(sources) > 1:

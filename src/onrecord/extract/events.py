@@ -27,8 +27,8 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from onrecord.extract import timex as timex_module
-from onrecord.extract.event_actors import Side, SideResolver, np_span
 from onrecord.extract.actor_lexicon import actor_lexicon
+from onrecord.extract.event_actors import Side, SideResolver, np_span
 from onrecord.extract.event_compose import Found, actorish, code_sentence, main_event
 from onrecord.extract.event_lexicon import Lexicon, lexicon
 from onrecord.knowledge.ids import fold
@@ -61,11 +61,10 @@ def is_agent(tok: Token) -> bool:
     "the government"), or a quantity of them ("a group of refugees")."""
     if _agent_word(tok):
         return True
-    for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ == "of":
-            if any(_agent_word(o) for o in p.children if o.dep_ == "pobj"):
-                return True
-    return False
+    return any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(_agent_word(o) for o in p.children if o.dep_ == "pobj")
+        for p in tok.children
+    )
 
 
 def _date_of(work: Work, found: Found) -> tuple[str | None, DatePrecision, str | None, tuple[int, int] | None]:

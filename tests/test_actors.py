@@ -201,3 +201,62 @@ def test_ids_of_names_in_other_scripts_do_not_collide() -> None:
     assert actor_id("person", "Владимир Путин") == "actor-person-владимир-путин"
     assert actor_id("person", "习近平") != actor_id("person", "普京")
     assert actor_id("person", "!!!") != actor_id("person", "???")
+
+
+# --- one actor per person across articles (the conflict checker's needs) ------------------------------
+
+
+def _ids(work: Work, text: str) -> set[str]:
+    return {m.actor_id for m in work.mentions if m.text == text}
+
+
+def test_a_person_looking_name_the_parser_calls_a_body_is_a_person_with_one_id_across_articles(
+    pipeline: Pipeline,
+) -> None:
+    envoy = run(pipeline, article("linking_envoy"), art="art-envoy")  # spaCy labels the name ORG here
+    official = run(pipeline, article("linking_official"), art="art-official")
+    assert _ids(envoy, "Ingrid Holt") == _ids(official, "Ingrid Holt") == {actor_id("person", "Ingrid Holt")}
+    assert _ids(envoy, "Holt") == {actor_id("person", "Ingrid Holt")}
+    assert _ids(envoy, "She") == {actor_id("person", "Ingrid Holt")}
+
+
+def test_a_speaker_described_by_a_body_stays_the_person(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("linking_official"))
+    assert resolved(work, "Ingrid Holt") == ("Ingrid Holt", "name")
+    assert work.actors[actor_id("person", "Ingrid Holt")].kind == "person"
+    assert resolved(work, "UN")[0] != "Ingrid Holt"
+
+
+def test_names_the_parser_missed_are_found_by_given_name(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("linking_unparsed"))
+    assert resolved(work, "Ricardo Paiva") == ("Ricardo Paiva", "name")
+    assert "given name" in next(m.note for m in work.mentions if m.text == "Ricardo Paiva")
+    assert resolved(work, "Ana Costa") == ("Ana Costa", "name")  # tagged ORG by the parser
+    assert resolved(work, "Costa")[0] == "Ana Costa"
+    assert resolved(work, "Ramos")[0] == "Joaquim Ramos"
+
+
+def test_a_counterpart_in_apposition_is_the_named_person_with_its_country(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("linking_counterpart"))
+    assert resolved(work, "his Kenyan counterpart") == ("Grace Wanjiru", "description")
+    assert resolved(work, "his") == ("Pieter Smit", "pronoun")
+    wanjiru = work.actors[actor_id("person", "Grace Wanjiru")]
+    assert wanjiru.country == "KEN"  # not Italy: a place before a comma or in another sentence is not hers
+
+
+def test_bare_surnames_map_to_the_person_with_that_surname(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("linking_counterpart"))
+    assert resolved(work, "Smit")[0] == "Pieter Smit"
+    assert {work.actors[m.actor_id].name for m in work.mentions if m.text == "Wanjiru"} == {"Grace Wanjiru"}
+
+
+def test_a_surname_after_the_full_name_is_the_same_person(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("linking_surname"))
+    assert _ids(work, "Traore") == _ids(work, "Amadou Traore") == {actor_id("person", "Amadou Traore")}
+
+
+def test_a_known_persons_surname_is_the_person_of_this_text_named_in_full(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("linking_surname"))
+    assert _ids(work, "Scholz") == {actor_id("person", "Lucie Scholz")}
+    work = run(pipeline, "Olaf Scholz spoke on Monday. Scholz said the budget was safe.")
+    assert resolved(work, "Scholz")[0] == "Olaf Scholz"

@@ -33,6 +33,12 @@ class ActorLexicon:
     first_names: dict[str, str]  # folded given name -> m | f
     role_nouns: frozenset[str]  # folded nouns of a position held ("spokesman")
     epithets: frozenset[str]  # folded nouns any salient person may be called ("the tycoon")
+    given_names: frozenset[str] = frozenset()  # folded given names, gender known or not (a person-looking name)
+    speech_verbs: frozenset[str] = frozenset()  # lemmas whose subject is a speaker, so a person or a body
+    org_words: frozenset[str] = frozenset()  # folded words that make a name a body ("Post", "Bank")
+
+    def is_given_name(self, word: str) -> bool:
+        return fold(word) in self.given_names
 
     def is_person_noun(self, phrase: str) -> bool:
         return fold(phrase) in self.person_nouns
@@ -56,19 +62,39 @@ class ActorLexicon:
         return None
 
 
+def _phoenix_given_names(exclude: set[str]) -> set[str]:
+    """First words of the multi-word person names in the Phoenix people list ("Kenji" of "Kenji Kosaka")."""
+    out: set[str] = set()
+    for row in _lines("phoenix_people.tsv"):
+        words = row[0].split()
+        if len(words) < 2:
+            continue
+        word = fold(words[0])
+        if len(word) >= 3 and word.isalpha() and word not in exclude:
+            out.add(word)
+    return out
+
+
 @cache
 def actor_lexicon() -> ActorLexicon:
     nouns = {fold(r[0]) for r in _lines("person_nouns.txt") + _lines("phoenix_person_nouns.txt")}
+    first_names = {fold(r[0]): r[1].strip() for r in _lines("first_names.tsv")}
+    honorifics = {fold(r[0]): (r[1].strip() if len(r) > 1 else "") for r in _lines("honorifics.tsv")}
+    common = frozenset(fold(r[0]) for r in _lines("common_words.txt"))
+    not_given = nouns | set(honorifics) | set(common) | {fold(r[0]) for r in _lines("not_given_names.txt")}
     return ActorLexicon(
         person_nouns=frozenset(nouns),
-        honorifics={fold(r[0]): (r[1].strip() if len(r) > 1 else "") for r in _lines("honorifics.tsv")},
+        honorifics=honorifics,
         gendered={fold(r[0]): r[1].strip() for r in _lines("gendered_nouns.tsv")},
         leader_nouns={fold(r[0]): fold(r[1]) for r in _lines("leader_nouns.tsv")},
-        common_words=frozenset(fold(r[0]) for r in _lines("common_words.txt")),
+        common_words=common,
         group_nouns=frozenset(fold(r[0]) for r in _lines(_GROUP_HEADS_FILE)) | frozenset(nouns),
         non_actor_phrases=tuple(r[0].strip() for r in _lines("non_actor_phrases.txt")),
         institution_nouns=frozenset(fold(r[0]) for r in _lines("institution_nouns.txt")),
-        first_names={fold(r[0]): r[1].strip() for r in _lines("first_names.tsv")},
+        first_names=first_names,
         role_nouns=frozenset(fold(r[0]) for r in _lines("role_nouns.txt")),
         epithets=frozenset(fold(r[0]) for r in _lines("epithets.txt")),
+        given_names=frozenset(set(first_names) | _phoenix_given_names(not_given)),
+        speech_verbs=frozenset(fold(r[0]) for r in _lines("speech_verbs.txt")),
+        org_words=frozenset(fold(r[0]) for r in _lines("org_words.txt")),
     )

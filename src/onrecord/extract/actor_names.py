@@ -52,6 +52,7 @@ _NAME_PARTICLES = frozenset(
         "du",
     ]
 )
+_CLAUSE_PUNCT = frozenset([",", ";", ":", ".", "!", "?", "—", "–"])
 _PUNCT_EDGE = "[](){}\"'“”‘’«»,;:.-–—"
 
 
@@ -127,6 +128,7 @@ class NameFinder:
         self.refs: list[Ref] = []
         self._pending: list[tuple[str, str]] = []  # (full-name actor id, short name seen before it)
         self._inner_country: dict[tuple[int, int], str | None] = {}  # a new body's country named inside it
+        self.unparsed: set[tuple[int, int]] = set()  # names found by given name, not by the parser
 
     # --- drafts ---------------------------------------------------------------------------------
     def draft_for_entry(self, entry: Entry) -> Draft:
@@ -203,6 +205,10 @@ class NameFinder:
                 if self.lex.honorifics.get(low) or low in self.lex.person_nouns:
                     kind = "person"  # "Ms Kamau", "the billionaire Novak" tagged as a body
             out.append((start, end, kind))
+        for n, (start, end, kind) in enumerate(out):
+            if kind == "organization" and self._person_looking(start, end):
+                out[n] = (start, end, "person")
+        out.extend(self._unparsed_names(out))
         persons = [set(self.name_text(s, e).split()) for s, e, k in out if k == "person"]
         persons += [
             set(fold(self.kb.entries[m.entry_id].name).split())
@@ -213,6 +219,86 @@ class NameFinder:
             words = set(self.name_text(start, end).split())
             if kind == "organization" and any(words < p or words == p for p in persons):
                 out[n] = (start, end, "person")  # a person's name seen elsewhere, tagged as a body here
+        out.extend(self._surname_aliases(out))
+        return out
+
+    def _person_looking(self, start: int, end: int) -> bool:
+        """A name the parser took for a body that reads as a person's: two to four capitalised words,
+        none a word of bodies ("Post", "Bank"), and a known given name first, or the subject of a
+        speech verb that a personal pronoun then takes up."""
+        words = [t for t in self.doc[start:end] if t.text.strip(_PUNCT_EDGE)]
+        if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() or fold(t.text) in _NAME_PARTICLES for t in words):
+            return False
+        if any(fold(t.text) in self.lex.org_words or t.text.isupper() for t in words):
+            return False
+        if self.lex.is_given_name(words[0].text):
+            return True
+        head = self.doc[end - 1]
+        if head.dep_ == "nsubj" and fold(head.head.lemma_) in self.lex.speech_verbs:
+            sent = head.sent
+            follow = self.doc[head.i + 1 : min(len(self.doc), sent.end + 30)]
+            return any(t.lower_ in ("he", "she", "his", "her") and t.pos_ == "PRON" for t in follow)
+        return False
+
+    def _unparsed_names(self, found: list[tuple[int, int, ActorKind]]) -> list[tuple[int, int, ActorKind]]:
+        """People the parser missed: a capitalised known given name before one to three capitalised
+        proper nouns that no entity or knowledge-base name covers ("Mateo Vidal said")."""
+        doc = self.doc
+        taken = {i for m in self.matches for i in range(m.start, m.end)}
+        taken.update(i for s, e, _ in found for i in range(s, e))
+        taken.update(i for m in self.demonym_matches for i in range(m.start, m.end))
+        out: list[tuple[int, int, ActorKind]] = []
+        i, n = 0, len(doc)
+        while i < n - 1:
+            tok = doc[i]
+            low = fold(tok.text)
+            if (
+                i in taken
+                or low not in self.lex.first_names
+                or not tok.text[:1].isupper()
+                or tok.text.isupper()
+                or tok.tag_ != "NNP"
+            ):
+                i += 1
+                continue
+            end = i + 1
+            while end < n and end - i <= 3 and self._surname_word(doc[end], taken):
+                end += 1
+            if end > i + 1:
+                out.append((i, end, "person"))
+                self.unparsed.add((i, end))
+                taken.update(range(i, end))
+            i = end
+        return out
+
+    def _surname_word(self, tok: Token, taken: set[int]) -> bool:
+        low = fold(tok.text)
+        return (
+            tok.i not in taken
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and tok.text.isalpha()
+            and tok.tag_ in ("NNP", "NNPS")
+            and tok.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "NORP")
+            and low not in self.lex.honorifics
+            and low not in self.lex.person_nouns
+            and low not in self.lex.org_words
+            and low not in self.lex.common_words
+        )
+
+    def _surname_aliases(self, found: list[tuple[int, int, ActorKind]]) -> list[tuple[int, int, ActorKind]]:
+        """A one-word knowledge-base person name ("Ortega") that is the surname of a person named in full
+        in this text ("Carla Ortega") is that person, unless the text also names the known one in full."""
+        surnames = {self.name_text(s, e).split()[-1] for s, e, k in found if k == "person" and e - s >= 2}
+        out: list[tuple[int, int, ActorKind]] = []
+        for m in list(self.matches):
+            entry = self.kb.entries[m.entry_id]
+            if entry.kind != "person" or m.end - m.start != 1 or self.name_text(m.start, m.end) not in surnames:
+                continue
+            if any(o.entry_id == m.entry_id and o.end - o.start > 1 for o in self.matches):
+                continue
+            self._drop(m)
+            out.append((m.start, m.end, "person"))
         return out
 
     def name_text(self, start: int, end: int, *, folded: bool = True) -> str:
@@ -294,9 +380,12 @@ class NameFinder:
         doc = self.doc
         places = {m.start: m for m in self.matches}
         dem = {m.start: m for m in self.demonym_matches}
-        while i >= 0 and start - i <= 6:
+        sent_start = doc[start].sent.start
+        while i >= sent_start and start - i <= 6:
             tok = doc[i]
             low = fold(tok.text)
+            if tok.text in _CLAUSE_PUNCT:
+                break  # "In Rome, Sato said": a place before a comma or in the last sentence is not his
             if tok.text.strip(_PUNCT_EDGE) == "" and tok.text not in ("'s", "’s"):
                 i -= 1
                 continue
@@ -369,7 +458,7 @@ class NameFinder:
                 note = f"part of the name {draft.name}"
             else:
                 draft = self.draft_new(kind, text)
-                note = "name (spaCy entity)"
+                note = "name (given name and surname)" if (start, end) in self.unparsed else "name (spaCy entity)"
                 if linked is not None:  # a longer new name later in the text
                     self._pending.append((linked, text))
             country, gender = self.context_country(start)

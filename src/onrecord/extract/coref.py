@@ -331,6 +331,7 @@ class Resolver:
         gender = self.lex.gender_of_noun(noun) if noun else None
         appos = self._appos_name(tok)
         if appos is not None:
+            self._give_country(appos.actor_id, country)
             return Ref(
                 start,
                 end,
@@ -367,6 +368,26 @@ class Resolver:
                 self._ensure(entry)
                 return Ref(start, end, entry.id, "role", why)
         return None
+
+    def _give_country(self, actor: str, country: str | None) -> None:
+        """A country said of a person in apposition ("his Japanese counterpart, X") when none is known."""
+        draft = self._person(actor)
+        if draft is not None and country and draft.country is None:
+            draft.country = country
+
+    def _appositive(self, tok: Token) -> Ref | None:
+        """Any determined singular noun in apposition to a person's name ("his Japanese counterpart Kenji
+        Sato", "Sato, her opposite number"): a description of that person, whose country it may tell."""
+        if tok.i in self.covered or tok.tag_ != "NN" or tok.dep_ in ("compound", "amod", "poss"):
+            return None
+        if not any(k.dep_ in ("det", "poss") for k in tok.children):
+            return None
+        appos = self._appos_name(tok)
+        if appos is None or self._person(appos.actor_id) is None:
+            return None
+        country, _, _, _, first = self._modifiers(tok, tok.i)
+        self._give_country(appos.actor_id, country)
+        return Ref(first, tok.i + 1, appos.actor_id, "description", "in apposition to the name")
 
     def _plural(self, tok: Token) -> list[Ref]:
         """ "the two leaders", "both presidents": the N most salient compatible people before the phrase."""
@@ -489,7 +510,7 @@ class Resolver:
                 self.resolved[i] = many[0].actor_id if len(many) == 1 else ""  # a group is nobody in particular
                 i += 1
                 continue
-            found = self._pronoun(tok) or self._description(tok)
+            found = self._pronoun(tok) or self._description(tok) or self._appositive(tok)
             if found is not None and found.basis in ("role", "description"):
                 d = self.drafts.get(found.actor_id)
                 if d is not None and self._head_noun:

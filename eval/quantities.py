@@ -156,28 +156,33 @@ def score(items: list[tuple[list[tuple[Value, str]], list[Pred]]]) -> dict[str, 
     return out
 
 
-def run_ours(sentences: list[dict[str, Any]]) -> tuple[list[list[Pred]], float, float, list[list[Claim]]]:
+def run_ours(sentences: list[dict[str, Any]]) -> tuple[list[list[Pred]], float, float, float, list[list[Claim]]]:
+    """Our predictions, the parse time, the stage's steady time and its first-pass time (lexicons loading)."""
     nlp = load_nlp()
     stage = ClaimsStage()
     texts = [s["text"] for s in sentences]
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=64))
     parse_time = time.perf_counter() - t0
-    # load the stage's lexicons once before timing, as a long-running process would have
-    warm = "Nearly a million Russian soldiers died, according to a survey by the state polling center."
-    stage(Work(article=Article(id="warm", title=None, published=None, source=None, language="en", text=warm,
-                               sha256=sha256_text(warm)), doc=nlp(warm)))  # fmt: skip
     preds, all_claims = [], []
     t0 = time.perf_counter()
+    works = []
     for i, doc in enumerate(docs):
         text = texts[i]
         art = Article(id=f"nq-{i}", title=None, published=None, source=None, language="en", text=text,
                       sha256=sha256_text(text))  # fmt: skip
         work = Work(article=art, doc=doc)
         stage(work)
+        works.append(work)
         all_claims.append(work.claims)
         preds.append(predictions(work.claims))
-    return preds, parse_time, time.perf_counter() - t0, all_claims
+    first = time.perf_counter() - t0
+    # the steady cost, as in a long-running process: a second pass once the lexicons are loaded
+    t0 = time.perf_counter()
+    for work in works:
+        stage(work)
+    steady = time.perf_counter() - t0
+    return preds, parse_time, steady, first, all_claims
 
 
 def run_quantulum(sentences: list[dict[str, Any]]) -> tuple[list[list[Pred]], float] | None:
@@ -221,7 +226,7 @@ def main() -> int:
         sentences = sentences[: args.limit]
     words = sum(len(s["text"].split()) for s in sentences)
 
-    ours, parse_time, stage_time, claims = run_ours(sentences)
+    ours, parse_time, stage_time, first_time, claims = run_ours(sentences)
     gold = [[(gold_value(q["value"], False), q["normalized_unit"].lower()) for q in s["quantities"]] for s in sentences]
     m_ours = score(list(zip(gold, ours, strict=True)))
     metrics: dict[str, Any] = {f"{k}": v for k, v in m_ours.items()}
@@ -229,6 +234,7 @@ def main() -> int:
     metrics["words"] = words
     metrics["spacy_seconds"] = round(parse_time, 3)
     metrics["claims_seconds"] = round(stage_time, 3)
+    metrics["claims_first_pass_seconds"] = round(first_time, 3)
     metrics["claims_overhead"] = round(stage_time / parse_time, 3) if parse_time else None
 
     rows = [("onrecord claims.v1", m_ours, stage_time)]
@@ -263,7 +269,8 @@ def main() -> int:
         print(f"{name:<22}{cells[0]:>9.1f}{cells[1]:>7.1f}{cells[2]:>7.1f}{cells[3]:>11.1f}{cells[4]:>7.1f}{cells[5]:>7.1f}"
               f"{secs:>9.2f}")  # fmt: skip
     share = 100 * stage_time / parse_time if parse_time else 0.0
-    print(f"spaCy parse {parse_time:.2f}s; claims stage {stage_time:.2f}s ({share:.0f}% of the parse)")
+    print(f"spaCy parse {parse_time:.2f}s; claims stage {stage_time:.2f}s ({share:.0f}% of the parse; "
+          f"first pass with lexicon loading {first_time:.2f}s)")  # fmt: skip
     print("Published on the full NewsQuant set: CQE 92.0 / 85.6, quantulum3 73.0 / 47.2 (value F1 / value+unit F1)")
     if args.json:
         print(json.dumps({k: (round(v, 4) if isinstance(v, float) else v) for k, v in metrics.items()}))

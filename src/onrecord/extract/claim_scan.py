@@ -721,8 +721,18 @@ def _bounds(value: float, qualifier: str, approx_below: bool) -> tuple[float | N
     return value, value
 
 
+@cache
+def _maybe_quantity() -> re.Pattern[str]:
+    """A quick test for sentences that cannot hold a quantity (no digit, number word or currency sign)."""
+    words = sorted(_start_words() | set(_lexicon()["multipliers"]) | {"dozen", "hundred", "thousand", "million"})
+    alpha = [re.escape(w) for w in words if w.isalpha()]
+    return re.compile(r"\d|[$£€¥₹₽₩₪₴₺₿½¼¾⅓⅔⅛]|\b(?:" + "|".join(alpha) + r")\b", re.IGNORECASE)
+
+
 def scan(text: str, offset: int = 0) -> list[Quantity]:
     """The quantities in ``text`` (a sentence); offsets are shifted by ``offset``."""
+    if not _maybe_quantity().search(text):
+        return []
     found = _Scanner(text).scan()
     if not offset:
         return found

@@ -64,6 +64,12 @@ def _measures() -> dict[str, Any]:
     return data
 
 
+@cache
+def _measure_lemmas() -> tuple[tuple[str, frozenset[str]], ...]:
+    data = _measures()
+    return tuple((m, frozenset(data["measures"][m]["lemmas"])) for m in data["order"])
+
+
 def measure_within(measure: str) -> tuple[str, ...]:
     """The broader measures that include ``measure`` (dead -> casualties)."""
     entry = _measures()["measures"].get(measure)
@@ -74,7 +80,7 @@ def classify_measure(lemmas: Iterable[str], unit_kind: str | None, counted: bool
     """The measure a subject's lemmas name (dead, casualties, revenue...), else one by the kind of unit."""
     data = _measures()
     have = {lemma.lower() for lemma in lemmas}
-    hits = [m for m in data["order"] if have & set(data["measures"][m]["lemmas"])]
+    hits = [m for m, words in _measure_lemmas() if have & words]
     for rule in data["combine"]:
         if all(m in hits for m in rule["all"]):
             return str(rule["measure"])

@@ -195,6 +195,9 @@ def _source(work: Work, core: Token) -> tuple[str | None, Token | None, str]:
     "according to X", "a survey by X", "X said" above the figure.
     """
     sent = core.sent
+    words = {t.lower_ for t in sent}
+    if "according" not in words and not words & SOURCE_NOUNS and not any(t.lemma_ in SAY_LEMMAS for t in sent):
+        return None, None, ""
     for tok in sent:
         if tok.lower_ == "according":
             objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
@@ -244,7 +247,9 @@ def _time_scope(work: Work, core: Token, verb: Token | None) -> str | None:
     from onrecord.extract import timex
 
     scope_date = getattr(timex, "scope_date", None)
-    if scope_date is not None:
+    # scope_date climbs to the nearest verb above the figure; only call it when there is one
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in (core, *core.ancestors))
+    if scope_date is not None and has_verb:
         try:
             got = scope_date(work, core)
         except (AttributeError, LookupError, ValueError, TypeError) as e:

@@ -291,6 +291,8 @@ class Finder:
                 subj = _subject_tok(v)
                 if subj is not None and subj.i < v.i:
                     hi = min(hi, subj.left_edge.i - 1)
+                if d.tok_quote[comp.i] >= 0 or d.tok_quote[lo] >= 0:
+                    return []  # a quotation before its cue: paired by adjacency, marks and all
             else:
                 # "said that ..." includes the complementizer; the content runs to the end of the clause
                 lo = max(lo, v.i + 1)
@@ -298,7 +300,7 @@ class Finder:
             return [_tok_span(doc, lo, hi)] if hi >= lo else []
         if rate >= OBJECT_RATE and d.tok_quote[v.i] < 0:
             span = _object_content(v)
-            if span is not None:
+            if span is not None and (span[1] > span[0] or doc[span[0]].pos_ != "PRON"):
                 return [_tok_span(doc, *span)]
         if rate >= COMPLEMENT_RATE:
             # "highlighted in his talk that ...": a that-clause parsed onto a noun of the verb's phrase

@@ -52,11 +52,16 @@ def _subject(v: Token) -> Token | None:
 def source_token(cue: Token) -> Token | None:
     """The subject token of a reporting verb, climbing through coordination and control."""
     v = cue
-    for _ in range(3):
+    for _ in range(4):
         s = _subject(v)
         if s is not None:
             return s
-        if v.dep_ not in _CLIMB or v.head.i == v.i:
+        if v.head.i == v.i:
+            return None
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.i != v.head.i:
+            v = v.head.head  # "X ... in blaming Y": through the preposition to its verb
+            continue
+        if v.dep_ not in _CLIMB:
             return None
         v = v.head
     return None
@@ -103,7 +108,9 @@ def source_of(cue: Token, subject: Token | None = None) -> Source | None:
     head = subj
     if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
         head = subj.head.head
-        return Source(subj.idx, subj.idx + len(subj), head)
+        if subj.lower_ in ("who", "whom"):
+            return Source(subj.idx, subj.idx + len(subj), head)  # PolNeAR keeps "who" as the source
+        subj = head  # "a group that said ...": the group
     lo, hi = phrase_span(subj)
     return Source(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), head)
 

@@ -23,7 +23,7 @@ way the actors stage names its own groups. Both are added to ``work.actors`` and
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Token
@@ -120,6 +120,13 @@ def _country_at(tok: Token, kb: KnowledgeBase, allowed: set[int]) -> _Country | 
     return None
 
 
+LOCATION_PREPS = {"in", "at", "inside", "within"}
+
+
+def _ethnic(tok: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
+
+
 def _by_closeness(head: Token, toks: list[Token]) -> list[Token]:
     return sorted(toks, key=lambda t: (abs(t.i - head.i), t.i))
 
@@ -151,8 +158,11 @@ class SideResolver:
         head = [m for m in mentions if m.span[0] <= tok.idx < m.span[1]]
         ordered = tuple(head + [m for m in mentions if m not in head])
         allowed = {t.i for t in phrase}
+        if head and _ethnic(tok) and head[0].basis == "demonym":
+            return Side(None, text, (start, end), ordered)  # "ethnic Albanians": a people, not a state
         if head:
             chosen = self._qualified(tok, head[0], allowed) or head[0]
+            self._person_country(tok, chosen, allowed)
             return Side(chosen.actor_id, text, (start, end), ordered)
         for t in [*_search_order(tok, phrase), *self._clause_words(tok)]:
             covering = [m for m in self.work.mentions if m.span[0] <= t.idx < m.span[1]]
@@ -162,7 +172,65 @@ class SideResolver:
             if found is not None:
                 mention = self._add(found, tok)
                 return Side(mention.actor_id, text, (start, end), (mention, *ordered))
+        owner = self._possessor(tok)
+        if owner is not None:
+            side = self.side(owner)
+            if side.actor_id is not None:
+                return Side(side.actor_id, text, (start, end), side.mentions + ordered)
         return Side(None, text, (start, end), ordered)
+
+    def location(self, verb: Token) -> Side | None:
+        """The country where the event happened ("rioted at a jail in X", "was detained in X"), for
+        a side the phrase leaves unresolved: the gold records code an unnamed local agent by it."""
+        # the verb's own place phrases, then those of its prepositional objects ("put under
+        # investigation in X")
+        near = [c for c in verb.children if c.dep_ == "prep"]
+        near += [p for c in near for o in c.children if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep"]
+        for prep in near:
+            if prep.lower_ not in LOCATION_PREPS:
+                continue
+            words = [t for t in prep.subtree if t.i != prep.i]
+            allowed = {t.i for t in words}
+            for t in words:
+                covering = [m for m in self.work.mentions if m.span[0] <= t.idx < m.span[1]]
+                actor = self.work.actors.get(covering[0].actor_id) if covering else None
+                if actor is not None and actor.kind == "country":
+                    return Side(actor.id, covering[0].text, covering[0].span, (covering[0],))
+                found = _country_at(t, self.kb, allowed)
+                if found is not None and not covering:
+                    mention = self._add(found, t)
+                    return Side(mention.actor_id, mention.text, mention.span, (mention,))
+        return None
+
+    @staticmethod
+    def _possessor(tok: Token) -> Token | None:
+        """ "X said their forces withdrew": a possessive pronoun on the head stands for the subject of
+        the clause that reports the event (the nearest one above it), when the actors stage left it."""
+        if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return None
+        inside = {t.i for t in tok.subtree}
+        node = tok.head
+        while node.head.i != node.i:
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.i not in inside and subj.pos_ != "PRON":
+                return subj
+        return None
+
+    def _person_country(self, tok: Token, mention: Mention, allowed: set[int]) -> None:
+        """ "Algerian President X": a person the actors stage knows no country of takes the country that
+        qualifies their title in the phrase (the actor is updated, nothing else about it changes)."""
+        actor = self.work.actors.get(mention.actor_id)
+        if actor is None or actor.kind != "person" or actor.country:
+            return
+        for t in tok.subtree:
+            if t.i not in allowed or t.idx >= mention.span[0] or t.dep_ not in {"amod", "compound", "poss", "nmod"}:
+                continue
+            found = _country_at(t, self.kb, allowed)
+            if found is not None and found.basis == "demonym" and found.entry.country:
+                LOGGER.debug("events: %s takes country %s from %r", actor.id, found.entry.country, t.text)
+                self.work.actors[actor.id] = replace(actor, country=found.entry.country)
+                return
 
     @staticmethod
     def _chars(found: _Country) -> int:

@@ -199,6 +199,11 @@ def owner_of(noun: Token) -> Token | None:
     return None
 
 
+def _placed(tokens: list[Token]) -> bool:
+    """The phrase is the object of a place preposition ("in X", "at X")."""
+    return bool(tokens) and tokens[0].dep_ == "pobj" and tokens[0].head.lower_ in {"in", "at", "outside"}
+
+
 def has_actor(tokens: list[Token]) -> bool:
     return any(actorish(t) for t in tokens)
 
@@ -314,7 +319,8 @@ class SentenceCoder:
         frames = self.lex.frames
         if own is not None and comp is not None and own.code.category == "REQUEST" and comp.dep_ == "ccomp":
             comp_subj = _subjects(comp)
-            if comp_subj and not any(actorish(t) for t in own.targets):
+            named = [t for t in comp_subj if t.pos_ != "PRON" and actorish(t)]
+            if comp_subj and (named or not any(actorish(t) for t in own.targets)):
                 own.targets = comp_subj  # "demanded that X forsake ...": the demand is made of X
         if comp is not None and lemma in frames.get("opinion", set()) and comp.dep_ == "ccomp":
             # "I think he is destroying X": a view, not an event
@@ -325,7 +331,9 @@ class SentenceCoder:
             is_report = lemma in frames.get("report", set())
             is_pass = lemma in frames.get("pass", set())
             is_intent = via_ready or lemma in frames.get("future", set())
-            if own is None or is_report or is_pass or is_intent:
+            # "reiterated its demand that X ease ...": the frame verb's own noun is the event
+            noun_claim = own is not None and own.code.category == "REQUEST" and comp.dep_ == "ccomp"
+            if own is None or (is_report and not noun_claim) or is_pass or is_intent:
                 self.consumed_verbs.add(comp.i)
                 return self._lift(
                     verb,
@@ -427,12 +435,27 @@ class SentenceCoder:
         for verb in verbs:
             for c in verb.children:
                 purpose = c.dep_ in {"xcomp", "advcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                if purpose or (c.dep_ == "xcomp" and c.pos_ == "VERB"):
+                gerund = c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ == "mark" for m in c.children)
+                if purpose or gerund or (c.dep_ == "xcomp" and c.pos_ == "VERB"):
                     inner = _targets(c)
                     if has_actor(inner):
                         return inner
                     for t in inner:
                         owner = _inner_actor(t)
+                        if owner is not None:
+                            return [owner, *owner.conjuncts]
+                    # "to demand the return of property seized by X": the first party named in it
+                    for t in c.subtree:
+                        if t.i != c.i and t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound" and actorish(t):
+                            return [t, *t.conjuncts]
+        if found.code.category == "REJECT":
+            # "declined to resign despite pressure by X": X is the one refused
+            for verb in verbs:
+                for t in verb.subtree:
+                    if t.dep_ == "prep" and t.lower_ == "despite":
+                        obj = _pobj(t)
+                        owner = owner_of(obj) if obj is not None else None
+                        owner = owner or (_inner_actor(obj) if obj is not None else None)
                         if owner is not None:
                             return [owner, *owner.conjuncts]
         return []
@@ -474,7 +497,8 @@ class SentenceCoder:
             f = self.memo.get(v.i)
             if f is None or v.i in self.consumed_verbs:
                 continue
-            if not has_actor(f.targets):
+            if not has_actor(f.targets) or (f.code.category == "PROTEST" and _placed(f.targets)):
+                # a protest's place ("demonstrated in X") is its recipient only when nothing else is
                 f.targets = self.fallback_targets(f) or f.targets
             out.append(f)
             # gapping: "threatened A with X, and B with Y"

@@ -40,6 +40,18 @@ LOGGER = logging.getLogger(__name__)
 _DATE_RE = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?$")
 
 
+# categories whose unnamed agent is coded by where the event happened (gold convention: "prisoners
+# rioted at a jail in X", "a national was put under investigation in X")
+LOCAL_AGENTS = {"PROTEST", "ACCUSE", "COERCE", "ASSAULT", "MOBILIZE"}
+
+
+def _is_place(tok: Token) -> bool:
+    """A named place or a place noun governed by a place preposition."""
+    if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "into", "inside", "near"}
+
+
 # categories that need parties: a meeting or an agreement of things ("his goals go beyond ...",
 # "its turnover reached ...") is a figure of speech
 NEEDS_AGENT = {"CONSULT", "AGREE"}
@@ -134,6 +146,15 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon, resolver: SideResol
         targets = [resolver.side(t) for t in f.targets]
         a1 = sources[0] if sources else None
         a2 = targets[0] if targets else None
+        if (a1 is None or a1.actor_id is None) and f.code.category in LOCAL_AGENTS:
+            place = resolver.location(f.trigger if f.trigger.pos_ in {"VERB", "AUX"} else f.head)
+            if place is not None:
+                a1 = Side(place.actor_id, a1.text, a1.span, place.mentions) if a1 is not None else place
+        if a2 is not None and a2.actor_id is None and f.targets and _is_place(f.targets[0]):
+            # "imposed a curfew in the town of C in southern X": the town's country
+            place = resolver.location(f.head if f.head.pos_ in {"VERB", "AUX"} else f.trigger)
+            if place is not None:
+                a2 = Side(place.actor_id, a2.text, a2.span, place.mentions)
         if f.sources and f.code.category in NEEDS_AGENT and not is_agent(f.sources[0]):
             continue  # "his goals go beyond ...", "its turnover reached ...": no one acts
         if a2 is None and f.code.category == "CONSULT":

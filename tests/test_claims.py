@@ -204,6 +204,8 @@ def test_ids_are_stable(nlp: Language) -> None:
         ("The highest forecast is 84.75 cents, while the lowest is 74.07.", "74.07", 74.07, "USC"),
         ("Imports doubled last year.", "doubled", 2, "times"),
         ("One of the students was late.", "One", 1, "student"),
+        ("A man aged 45 was taken to hospital.", "45", 45, "year of age"),
+        ("The plan, which costs $5 trillion, was approved.", "$5 trillion", 5e12, "USD"),
     ],
 )
 def test_units_from_the_parse(nlp: Language, text: str, quantity: str, value: float | None, unit: str) -> None:
@@ -228,3 +230,19 @@ def test_without_source_the_outlet_asserts_on_publication(nlp: Language) -> None
     (c,) = claims_of(make_work(nlp, "The bridge is 1,300 metres long."))
     assert (c.asserter_id, c.asserted_on, c.unit, c.measure) == (None, PUBLISHED, "metre", "length")
     assert "bridge" in c.subject
+
+
+def test_relative_clause_subject_is_its_noun(nlp: Language) -> None:
+    (c,) = claims_of(make_work(nlp, "The council approved the plan, which costs $5 trillion."))
+    assert c.subject == "plan costs"
+    assert c.measure == "price"
+
+
+def test_change_verb_before_by(nlp: Language) -> None:
+    found = claims_of(make_work(nlp, "The bank cut its forecast by 0.3 percentage points to 2.1%."))
+    assert [(c.value, c.unit, c.change) for c in found] == [(0.3, "pp", "down"), (2.1, "%", None)]
+
+
+def test_time_spans_are_durations(nlp: Language) -> None:
+    (c,) = claims_of(make_work(nlp, "Repairs will continue over 10 years."))
+    assert (c.value, c.unit, c.qualifier, c.measure) == (10, "year", "exact", "duration")

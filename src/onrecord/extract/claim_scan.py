@@ -564,6 +564,12 @@ class _Scanner:
             before = ""
         if before in ("up", "down") and self.low(j - 1) in PHRASAL_UP_DOWN:
             before = ""  # "gave up 517 yards": a phrasal verb, not a change
+        if self.low(first - 1) == "by" and before not in _set("change_up") | _set("change_down"):
+            # "cut its forecast by 0.3 points": the verb is a few words back
+            for k in range(first - 2, max(first - 7, -1), -1):
+                if toks[k].low in _set("change_up") | _set("change_down"):
+                    before = toks[k].low
+                    break
         base: str | None = None
         nxt = self.low(last)
         if nxt in _set("comparatives_up") | _set("comparatives_down") and self.low(last + 1) == "than":
@@ -667,6 +673,8 @@ class _Scanner:
         change, base = self.change_of(qstart if qual else a.first, last, a)
         if toks[a.first].text == "+" or (a.raw < 0 and a.unit is not None and a.unit.kind == "percent"):
             change = change or ("up" if a.raw > 0 else "down")
+        if qual == "at_least" and self.low(qstart) == "over" and unit is not None and unit.kind == "time":
+            qual = None  # "over 10 years": a span of time, not a lower bound
         approx_below = qual == "approx_below"
         qualifier = (
             "approx" if qual in ("approx", "approx_below") else (qual if qual in ("at_least", "at_most") else "exact")
@@ -709,6 +717,11 @@ class _Scanner:
         )
 
 
+def _tidy(value: float | None) -> float | None:
+    """Drop the binary noise of scaling (8.3 * 1e6 -> 8300000.0, not 8300000.000000001)."""
+    return None if value is None else float(f"{value:.12g}")
+
+
 def _bounds(value: float, qualifier: str, approx_below: bool) -> tuple[float | None, float | None]:
     """value_low/value_high for a qualified value: nearly v -> [0.9v, v]; about v -> [0.9v, 1.1v]."""
     if qualifier == "approx":
@@ -733,7 +746,16 @@ def scan(text: str, offset: int = 0) -> list[Quantity]:
     """The quantities in ``text`` (a sentence); offsets are shifted by ``offset``."""
     if not _maybe_quantity().search(text):
         return []
-    found = _Scanner(text).scan()
+    found = [
+        replace(
+            q,
+            value=_tidy(q.value),
+            low=_tidy(q.low),
+            high=_tidy(q.high),
+            range_values=(_tidy(q.range_values[0]) or 0.0, _tidy(q.range_values[1]) or 0.0) if q.range_values else None,
+        )  # fmt: skip
+        for q in _Scanner(text).scan()
+    ]
     if not offset:
         return found
     return [

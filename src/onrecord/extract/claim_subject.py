@@ -79,6 +79,9 @@ def measure_within(measure: str) -> tuple[str, ...]:
 def classify_measure(lemmas: Iterable[str], unit_kind: str | None, counted: bool) -> str:
     """The measure a subject's lemmas name (dead, casualties, revenue...), else one by the kind of unit."""
     data = _measures()
+    if unit_kind and unit_kind not in ("currency", "percent", "count", "index", "ratio"):
+        # a physical unit says what is measured better than the words around it ("over 10 years": a duration)
+        return str(data["by_unit_kind"].get(unit_kind, unit_kind))
     have = {lemma.lower() for lemma in lemmas}
     hits = [m for m, words in _measure_lemmas() if have & words]
     for rule in data["combine"]:
@@ -124,7 +127,9 @@ def _nsubj(verb: Token) -> Token | None:
     v: Token | None = verb
     while v is not None and seen < 4:
         for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.dep_ != "expl":
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.lower_ in ("which", "that", "who") and v.dep_ == "relcl" and v.head.pos_ in NOUNS:
+                    return v.head  # "the plan, which costs $5 trillion"
                 return c
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp") and v.head.i != v.i:
             if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS:
@@ -212,12 +217,16 @@ def build_tokens(
             words.extend(_verb_parts(verb))
     if not [t for t in words if t.i not in skip and t.ent_type_ not in TIME_ENTS]:
         # the parse gave nothing usable: the predicate above the figure and its subject
+        owner = next((t for t in anchor.ancestors if t.pos_ in ("NOUN", "PROPN") and t.i not in skip), None)
         verb = _verb_of(anchor) or _verb_of(root.head)
         if verb is not None:
             subj = _nsubj(verb)
             if subj is not None and subj.i not in skip:
                 words.extend(noun_phrase(subj, skip, right=True))
             words.extend(_verb_parts(verb))
+        elif owner is not None:
+            # "20,000 tonnes of grain, worth roughly €5m": the noun the figure describes
+            words.extend(noun_phrase(owner, skip, right=True))
     seen: set[int] = set()
     unique = []
     ordered = words if dep == "appos" and previous and counted is None else sorted(words, key=lambda t: t.i)

@@ -324,6 +324,8 @@ class ClaimsStage:
                     unit_text = _unit_of_noun(counted, q, span)[1]  # a fraction of what: "two-thirds of sales"
                 elif q.value is not None and not q.fraction and _is_age(core):
                     unit, unit_kind, unit_text = "year of age", "age", ""
+                elif q.value is not None and core.i > 0 and core.nbor(-1).lower_ == "aged":
+                    unit, unit_kind, unit_text = "year of age", "age", ""  # "a man aged 45"
             if not _keep(q, core, counted, unit):
                 continue
             found.append(_Found(q, core, span, unit, unit_kind, unit_text, counted))
@@ -358,6 +360,12 @@ class ClaimsStage:
             scope = _scope(work, tokens)
             name_of = self._namer(work)
             subject = claim_subject.render(tokens, name_of)
+            if not subject:
+                # nothing usable in the parse: the first noun phrase after the figure, else its unit as written
+                chunk = next(
+                    (c for c in sent.noun_chunks if c.end > f.span.end and any(t.is_alpha for t in c[-1:])), None
+                )
+                subject = doc[max(chunk.start, f.span.end) : chunk.end].text if chunk is not None else unit_text
             if q.change in ("more", "less") and q.change_base:
                 subject = f"{subject} {q.change} than {q.change_base}".strip()
             lemmas = claim_subject.content_lemmas(tokens)

@@ -307,3 +307,39 @@ def test_group_speaker_is_none() -> None:
     QuotesStage()(work)
     spoken = [q for q in work.quotes if "welcome" in q.text]
     assert spoken and all(q.speaker_id is None for q in spoken)
+
+
+# -- the evaluation's reading and matching (no PolNeAR needed) ------------------------------
+
+
+def _eval_module() -> object:
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("eval_quotes", Path(__file__).parents[1] / "eval" / "quotes.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["eval_quotes"] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_eval_reads_discontinuous_brat_content(tmp_path: Path) -> None:
+    ev = _eval_module()
+    text = "“We will win,” she said. “Again.”"
+    ann = tmp_path / "a_x.ann"
+    ann.write_text(
+        "T1\tContent 0 14;25 33\t“We will win,” “Again.”\nT2\tCue 19 23\tsaid\nT3\tSource 15 18\tshe\n"
+        "E1\tAttribution:T2 Content:T1 Cue:T2 Source:T3\n",
+        encoding="utf-8",
+    )
+    (g,) = ev.read_ann(ann, text)  # type: ignore[attr-defined]
+    assert g.direct and g.source == ((15, 18),) and len(g.content) == 22
+
+
+@pytest.mark.parametrize(("pred", "matched"), [((0, 10), True), ((5, 40), True), ((8, 40), False)])
+def test_eval_match_needs_half_of_the_shorter_span(pred: tuple[int, int], matched: bool) -> None:
+    ev = _eval_module()
+    gold = [ev.Attribution(frozenset(range(0, 12)), (), (), False)]  # type: ignore[attr-defined]
+    guess = [ev.Predicted(frozenset(range(*pred)), (), (), False)]  # type: ignore[attr-defined]
+    assert bool(ev.match(gold, guess)) is matched  # type: ignore[attr-defined]

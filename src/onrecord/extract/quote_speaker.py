@@ -21,7 +21,7 @@ from onrecord.pipeline import Work
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "parataxis", "pcomp"})
 _KEEP_RIGHT = frozenset({"appos", "compound", "flat", "prep", "amod", "nummod", "cc", "conj", "punct", "pobj"})
-_EXPLETIVE = frozenset({"it", "there"})
+_EXPLETIVE = frozenset({"there"})  # "it" of a passive cue is already left out; an active "it" is a thing speaking
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 

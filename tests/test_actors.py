@@ -260,3 +260,33 @@ def test_a_known_persons_surname_is_the_person_of_this_text_named_in_full(pipeli
     assert _ids(work, "Scholz") == {actor_id("person", "Lucie Scholz")}
     work = run(pipeline, "Olaf Scholz spoke on Monday. Scholz said the budget was safe.")
     assert resolved(work, "Scholz")[0] == "Olaf Scholz"
+
+
+# --- countries of groups and bodies ---------------------------------------------------------------------
+
+
+def _country_of(work: Work, text: str) -> str | None:
+    hits = [m for m in work.mentions if m.text == text]
+    assert hits, f"no mention {text!r} in {[m.text for m in work.mentions]}"
+    return work.actors[hits[0].actor_id].country
+
+
+def test_groups_and_bodies_keep_their_country(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("countries"))
+    assert _country_of(work, "Israeli police") == "ISR"
+    assert _country_of(work, "Egyptian government") == "EGY"
+    assert _country_of(work, "rebels") == "SDN"  # "rebels in Sudan"
+    assert _country_of(work, "Bola Adeyemi") == "NGA"
+
+
+def test_coordinated_demonyms_make_one_group_each(pipeline: Pipeline) -> None:
+    work = run(pipeline, article("countries"))
+    assert _country_of(work, "Chilean") == "CHL"
+    assert _country_of(work, "Peruvian") == "PER"
+
+
+def test_a_demonym_left_over_is_its_country_but_not_beside_a_named_person(pipeline: Pipeline) -> None:
+    work = run(pipeline, "The talks stalled, a Danish diplomat said. Swedish Minister Karin Lund said nothing.")
+    assert resolved(work, "Danish") == ("Denmark", "demonym")
+    assert "Swedish" not in [m.text for m in work.mentions]
+    assert work.actors[actor_id("person", "Karin Lund")].country == "SWE"

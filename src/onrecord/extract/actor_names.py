@@ -473,6 +473,7 @@ class NameFinder:
         self.surnames()
         self.party_groups()
         demonyms = self.groups()
+        self.located_groups()
         places: dict[int, str] = {}
         for ref in self.refs:
             d = self.drafts[ref.actor_id]
@@ -529,6 +530,34 @@ class NameFinder:
             draft.aliases[tok.text] = None
             self.refs.append(Ref(tok.i, tok.i + 1, draft.id, "name", f"members of the {party}"))
 
+    def located_groups(self) -> None:
+        """Groups placed by a country: "rebels in Sudan", "militias from Chad"."""
+        taken = {i for r in self.refs for i in range(r.start, r.end)}
+        country_at: dict[int, Draft] = {}
+        for r in self.refs:
+            d = self.drafts[r.actor_id]
+            if d.kind == "country" and d.country:
+                country_at.update((i, d) for i in range(r.start, r.end))
+        for tok in self.doc:
+            if tok.i in taken or tok.tag_ != "NNS" or fold(tok.lemma_) not in self.lex.group_nouns:
+                continue
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "from") or prep.i != tok.i + 1:
+                    continue
+                place = next((k for k in prep.children if k.dep_ == "pobj" and k.i in country_at), None)
+                if place is None:
+                    continue
+                end = place.i + 1
+                while end in country_at and country_at[end] is country_at[place.i]:
+                    end += 1
+                country = country_at[place.i]
+                name = self.doc[tok.i : end].text
+                draft = self.draft_new("group", name)
+                draft.country = country.country
+                draft.aliases[name] = None
+                self.refs.append(Ref(tok.i, tok.i + 1, draft.id, "description", f"group in {country.name}"))
+                break
+
     def groups(self) -> dict[int, str]:
         """Group actors from demonyms; returns the demonyms left for role phrases."""
         left: dict[int, str] = {}
@@ -538,16 +567,24 @@ class NameFinder:
             if entry.country is None or any(i in taken for i in range(m.start, m.end)):
                 continue
             last = self.doc[m.end - 1]
-            head = last.head
-            if last.dep_ in ("amod", "compound", "nmod") and head.i >= m.end and head.tag_ in ("NNS", "NNPS"):
+            anchor = last  # "Chilean and Peruvian officials": the second demonym hangs on the first
+            while anchor.dep_ == "conj" and anchor.head.i < anchor.i and anchor.head.i >= m.start - 4:
+                anchor = anchor.head
+            head = anchor.head
+            if anchor.dep_ in ("amod", "compound", "nmod") and head.i >= m.end and head.tag_ in ("NNS", "NNPS"):
                 lemma = fold(head.lemma_)
-                if lemma in self.lex.group_nouns and not any(i in taken for i in range(m.start, head.i + 1)):
-                    name = self.doc[m.start : head.i + 1].text
+                shared = anchor is not last or any(
+                    m.end <= d.start < head.i and self.kb.entries[d.entry_id].country != entry.country
+                    for d in self.demonym_matches
+                )
+                end = m.end if shared else head.i + 1  # coordinated demonyms: one group each
+                if lemma in self.lex.group_nouns and not any(i in taken for i in range(m.start, end)):
+                    name = f"{self.doc[m.start : m.end].text} {head.text}" if shared else self.doc[m.start : end].text
                     draft = self.draft_new("group", name)
                     draft.country = entry.country
                     draft.aliases[name] = None
-                    self.refs.append(Ref(m.start, head.i + 1, draft.id, "demonym", f"group of {entry.name}"))
-                    taken.update(range(m.start, head.i + 1))
+                    self.refs.append(Ref(m.start, end, draft.id, "demonym", f"group of {entry.name}"))
+                    taken.update(range(m.start, end))
                     continue
             if last.dep_ in ("amod", "compound", "nmod") and head.i >= m.end and head.tag_ in ("NN", "NNP"):
                 body = fold(self.doc[m.end : head.i + 1].text)

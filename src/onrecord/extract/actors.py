@@ -18,9 +18,11 @@ from __future__ import annotations
 import logging
 import re
 
+from spacy.tokens import Doc
+
 from onrecord.extract.actor_gazetteer import gazetteer
 from onrecord.extract.actor_lexicon import actor_lexicon
-from onrecord.extract.actor_names import Draft, find_names
+from onrecord.extract.actor_names import Draft, Names, Ref, find_names
 from onrecord.extract.coref import resolve
 from onrecord.knowledge.base import KnowledgeBase, default_kb
 from onrecord.knowledge.ids import actor_id
@@ -66,6 +68,7 @@ class ActorStage:
         gaz = gazetteer(self.kb, _tokenize)
         names = find_names(doc, self.kb, self.lex, gaz.find(doc))
         refs = resolve(doc, self.kb, self.lex, names, work.article.published)
+        refs = sorted(refs + self._demonyms(doc, names, refs), key=lambda r: r.start)
         for r in refs:
             draft = names.drafts.get(r.actor_id)
             if draft is not None and r.actor_id not in work.actors:
@@ -87,6 +90,41 @@ class ActorStage:
                     note=r.note,
                 )
             )
+
+    def _demonyms(self, doc: Doc, names: Names, refs: list[Ref]) -> list[Ref]:
+        """Demonyms left over as actors of their country ("Israeli police", "Palestinian and Israeli
+        officials"), unless they only qualify a named person or a resolved phrase ("Kenyan President X")."""
+        covered: dict[int, Ref] = {}
+        for r in refs:
+            for i in range(r.start, r.end):
+                covered[i] = r
+        out: list[Ref] = []
+        for i in sorted(names.demonyms):
+            if i in covered:
+                continue
+            if out and out[-1].end == i and names.demonyms.get(i - 1) == names.demonyms[i]:
+                out[-1].end = i + 1  # "South Korean": one mention
+                continue
+            head = doc[i].head
+            for _ in range(4):  # "Swedish Minister Karin Lund": up the compounds to the name
+                if head.i in covered or head.dep_ not in ("compound", "amod") or head.head.i == head.i:
+                    break
+                head = head.head
+            owner = covered.get(head.i)
+            owner_draft = names.drafts.get(owner.actor_id) if owner is not None else None
+            if (
+                owner is not None
+                and owner_draft is not None
+                and (owner_draft.kind == "person" or owner.basis in ("role", "description"))
+            ):
+                continue  # "Kenyan President X", "the Russian leader": the demonym only qualifies them
+            entry = self.kb.country_entry(names.demonyms[i])
+            if entry is None:
+                continue
+            if entry.id not in names.drafts:
+                names.drafts[entry.id] = Draft(entry.id, entry.name, entry.kind, entry.country, entry=entry)
+            out.append(Ref(i, i + 1, entry.id, "demonym", f"adjective of {entry.name}"))
+        return out
 
 
 def _tokenize(text: str) -> list[str]:

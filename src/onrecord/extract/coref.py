@@ -376,9 +376,13 @@ class Resolver:
             draft.country = country
 
     def _appositive(self, tok: Token) -> Ref | None:
-        """Any determined singular noun in apposition to a person's name ("his Japanese counterpart Kenji
-        Sato", "Sato, her opposite number"): a description of that person, whose country it may tell."""
+        """A determined singular person or relation noun in apposition to a person's name ("his Japanese
+        counterpart Kenji Sato", "Sato, her successor"): a description of that person, whose country it may
+        tell."""
         if tok.i in self.covered or tok.tag_ != "NN" or tok.dep_ in ("compound", "amod", "poss"):
+            return None
+        low = fold(tok.lemma_)
+        if low not in self.lex.relational_nouns and low not in self.lex.person_nouns:
             return None
         if not any(k.dep_ in ("det", "poss") for k in tok.children):
             return None

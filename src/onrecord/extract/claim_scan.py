@@ -266,6 +266,8 @@ class _Scanner:
         is_fraction = any(p in numbers.FRACTIONS for w in used_words for p in w.split("-"))
         if used_words[0] == "half" and self.low(last) == "-":
             return None  # half-year, half-time
+        if used_words == ["half"] and self.low(last) != "of" and self.low(i - 1) not in _qualifier_words():
+            return None  # "the second half", "scrum half": a period or a position, unless "half of"
         if (
             is_fraction
             and used_words[-1] in ("third", "fourth", "fifth", "quarter")
@@ -441,9 +443,13 @@ class _Scanner:
             if low in ("bn", "bln", "mn", "mln", "tn", "trn", "tln") or (glued and low in ("m", "b", "k", "mil")):
                 if low == "m" and w == "m" and side.prefix is None:
                     # "35m of", "12.3m tonnes": million; "the 100m final", "20m long": metres
+                    # "400m runners", "1500m": metres; "4m" with money about: million
                     nxt = self.next_alpha_word(toks[k].end)
-                    if nxt != "of" and (not nxt or nxt in _set("metre_context")):
-                        return
+                    if nxt != "of" and not self.money_context(strict=True):
+                        if not nxt or nxt in _set("metre_context"):
+                            return
+                        if side.integer_text and side.raw >= 100:
+                            return
                 if low in ("b", "k") and w.islower() and side.prefix is None:
                     return
                 scaled = numbers.apply_scale(side.value, low)
@@ -481,9 +487,12 @@ class _Scanner:
         side.unit = m
         side.last = self.tok_at(m.end)
 
-    def money_context(self) -> bool:
+    def money_context(self, *, strict: bool = False) -> bool:
+        """Whether the sentence speaks of money (for "pounds" and a glued "m")."""
         words = set(_words(self.text))
         money = _set("pound_money_context")
+        if strict:
+            return bool(words & money) and not words & _set("metre_context") - {"and", "or", "to", "at", "in", "by"}
         mass = _set("pound_mass_context")
         return len(words & money) > len(words & mass)
 

@@ -731,6 +731,10 @@ def _tidy(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.12g}")
 
 
+def _tidy_pair(pair: tuple[float, float] | None) -> tuple[float, float] | None:
+    return None if pair is None else (float(f"{pair[0]:.12g}"), float(f"{pair[1]:.12g}"))
+
+
 def _bounds(value: float, qualifier: str, approx_below: bool) -> tuple[float | None, float | None]:
     """value_low/value_high for a qualified value: nearly v -> [0.9v, v]; about v -> [0.9v, 1.1v]."""
     if qualifier == "approx":
@@ -761,8 +765,8 @@ def scan(text: str, offset: int = 0) -> list[Quantity]:
             value=_tidy(q.value),
             low=_tidy(q.low),
             high=_tidy(q.high),
-            range_values=(_tidy(q.range_values[0]) or 0.0, _tidy(q.range_values[1]) or 0.0) if q.range_values else None,
-        )  # fmt: skip
+            range_values=_tidy_pair(q.range_values),
+        )
         for q in _Scanner(text).scan()
     ]
     if not offset:

@@ -206,7 +206,7 @@ def sides_work():  # type: ignore[no-untyped-def]
 
 def _central_in(work, words: str) -> Event | None:  # type: ignore[no-untyped-def]
     start = work.article.text.index(words)
-    end = start + len(words)
+    end = work.article.text.index("\n", start)  # one sentence a line in the test article
     evs = [e for e in work.events if e.central and start <= e.span[0] < end]
     return evs[0] if evs else None
 
@@ -262,3 +262,38 @@ def test_bodies_of_no_country_score_as_non_state_codes() -> None:
     assert not mod.side_ok("INT", {"USA"})
     assert mod.side_ok("USA", {"USA", "IGO"})
     assert mod.side_ok(None, set())
+
+
+def test_unnamed_agent_is_coded_by_the_place_and_a_passive_patient_is_the_recipient(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "A journalist from Spain")
+    assert ev is not None and ev.category == "COERCE"
+    assert _country(sides_work, ev.actor1_id) == "MAR"
+    assert _country(sides_work, ev.actor2_id) == "ESP"
+
+
+def test_possessive_pronoun_side_is_the_reporting_subject(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "Bolivian rebels said")
+    assert ev is not None and ev.category == "RETREAT"
+    assert _country(sides_work, ev.actor1_id) == "BOL"
+
+
+def test_purpose_clause_search_reaches_the_named_party(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "Protesters blocked roads")
+    assert ev is not None and ev.category == "PROTEST"
+    assert _country(sides_work, ev.actor2_id) == "TUN"
+
+
+def test_suing_is_an_accusation(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "A Brazilian farmer")
+    assert ev is not None and ev.category == "ACCUSE"
+    assert (_country(sides_work, ev.actor1_id), _country(sides_work, ev.actor2_id)) == ("BRA", "CAN")
+
+
+def test_reiterated_demand_is_a_request_of_the_clause_subject(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "The union reiterated")
+    assert ev is not None and ev.category == "REQUEST"
+    assert _country(sides_work, ev.actor2_id) == "SWE"
+
+
+def test_reflexive_object_is_no_event(sides_work) -> None:  # type: ignore[no-untyped-def]
+    assert _central_in(sides_work, "The senator exposed himself") is None

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from onrecord.extract.actor_lexicon import actor_lexicon
 from onrecord.extract.event_lexicon import Code, Lexicon
 from onrecord.extract.event_match import match_noun, match_verb, subject_of
+from onrecord.knowledge.ids import fold
 
 COOPERATIVE = {"SUPPORT", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT", "AGREE"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
@@ -143,9 +145,19 @@ def _inner_actor(tok: Token) -> Token | None:
     return None
 
 
+def people_noun(tok: Token) -> bool:
+    """A common noun for people or a body of them ("journalist", "refugees", "police")."""
+    if tok.pos_ != "NOUN":
+        return False
+    lex = actor_lexicon()
+    lemma = fold(tok.lemma_)
+    return lex.is_person_noun(lemma) or lemma in lex.group_nouns or lemma in lex.institution_nouns
+
+
 def _pick(candidates: list[Token]) -> list[Token]:
     for c in candidates:
-        if actorish(c):
+        # the patient of a passive ("a journalist was detained in X") before a place phrase
+        if actorish(c) or (c.dep_ == "nsubjpass" and people_noun(c)):
             return [c, *c.conjuncts]
     for c in candidates:
         inner = _inner_actor(c)
@@ -196,6 +208,21 @@ def owner_of(noun: Token) -> Token | None:
                 obj = _pobj(c)
                 if obj is not None and actorish(obj):
                     return obj
+    return None
+
+
+def _noun_clause(verb: Token, lex: Lexicon) -> Token | None:
+    """The clause of the verb's object when it names a demand: "reiterated its demand that X lift ..." -> "lift"."""
+    for c in verb.children:
+        entry = match_noun(c, lex) if c.dep_ in OBJECT_DEPS else None
+        if entry is not None and entry.code.category == "REQUEST":
+            for x in c.children:
+                if (
+                    x.dep_ in {"ccomp", "acl"}
+                    and x.pos_ in {"VERB", "AUX"}
+                    and any(m.dep_ == "mark" for m in x.children)
+                ):
+                    return x
     return None
 
 
@@ -272,7 +299,7 @@ class SentenceCoder:
                 code, trigger, medium = entry.code, subj, entry.code.medium
                 self.consumed_nouns.add(subj.i)
                 found = Found(code=code, trigger=trigger, head=verb, medium=medium, nominal=True)
-                found.sources = [c for c in subj.children if c.dep_ in {"poss", "amod", "compound"}][:1]
+                found.sources = [c for c in subj.children if c.dep_ in {"poss", "amod", "compound"} and actorish(c)][:1]
                 found.targets = _targets(subj, nominal=True)
                 return found
         if code is None:
@@ -317,8 +344,9 @@ class SentenceCoder:
         comp, via_ready = _complement(verb, self.lex)
         inner = self.code(comp) if comp is not None else None
         frames = self.lex.frames
-        if own is not None and comp is not None and own.code.category == "REQUEST" and comp.dep_ == "ccomp":
-            comp_subj = _subjects(comp)
+        claim = comp if comp is not None and comp.dep_ == "ccomp" else _noun_clause(verb, self.lex)
+        if own is not None and claim is not None and own.code.category == "REQUEST":
+            comp_subj = _subjects(claim)
             named = [t for t in comp_subj if t.pos_ != "PRON" and actorish(t)]
             if comp_subj and (named or not any(actorish(t) for t in own.targets)):
                 own.targets = comp_subj  # "demanded that X forsake ...": the demand is made of X
@@ -332,7 +360,12 @@ class SentenceCoder:
             is_pass = lemma in frames.get("pass", set())
             is_intent = via_ready or lemma in frames.get("future", set())
             # "reiterated its demand that X ease ...": the frame verb's own noun is the event
-            noun_claim = own is not None and own.code.category == "REQUEST" and comp.dep_ == "ccomp"
+            noun_claim = (
+                own is not None
+                and own.code.category == "REQUEST"
+                and comp.dep_ == "ccomp"
+                and any(c.dep_ in OBJECT_DEPS and match_noun(c, self.lex) is not None for c in verb.children)
+            )
             if own is None or (is_report and not noun_claim) or is_pass or is_intent:
                 self.consumed_verbs.add(comp.i)
                 return self._lift(
@@ -446,7 +479,12 @@ class SentenceCoder:
                             return [owner, *owner.conjuncts]
                     # "to demand the return of property seized by X": the first party named in it
                     for t in c.subtree:
-                        if t.i != c.i and t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound" and actorish(t):
+                        if (
+                            t.i != c.i
+                            and t.pos_ in {"NOUN", "PROPN"}
+                            and t.dep_ not in {"compound", "poss"}
+                            and actorish(t)
+                        ):
                             return [t, *t.conjuncts]
         if found.code.category == "REJECT":
             # "declined to resign despite pressure by X": X is the one refused

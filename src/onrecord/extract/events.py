@@ -52,6 +52,8 @@ def _is_place(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "into", "inside", "near"}
 
 
+REFLEXIVE = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself", "yourselves"}
+
 # categories that need parties: a meeting or an agreement of things ("his goals go beyond ...",
 # "its turnover reached ...") is a figure of speech
 NEEDS_AGENT = {"CONSULT", "AGREE"}
@@ -155,6 +157,10 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon, resolver: SideResol
             place = resolver.location(f.head if f.head.pos_ in {"VERB", "AUX"} else f.trigger)
             if place is not None:
                 a2 = Side(place.actor_id, a2.text, a2.span, place.mentions)
+        if f.targets and f.targets[0].lower_ in REFLEXIVE and not f.nominal:
+            continue  # "exposed himself", "defended itself": no other party
+        if not f.nominal and a1 is None and a2 is None:
+            continue  # "to stop the war", "to promote a deal": an act of no one named, on no one
         if f.sources and f.code.category in NEEDS_AGENT and not is_agent(f.sources[0]):
             continue  # "his goals go beyond ...", "its turnover reached ...": no one acts
         if a2 is None and f.code.category == "CONSULT":

@@ -217,6 +217,9 @@ def test_multipliers_are_changes() -> None:
         "beat Charlton 2-1",
         "the 2014-15 season",
         "between 1600 and 1900",
+        "open 24/7",
+        "after 9/11",
+        "on 12/05/2024",
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -204,7 +204,9 @@ class _Scanner:
                 and toks[last + 1].kind == "num"
             ):  # fmt: skip
                 den = numbers.parse_numeral(toks[last + 1].text)
-                if den and raw < den and "." not in t.text:
+                followed = self.low(last + 2)
+                usual = den in (2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128) or followed == "of" or raw == 1
+                if den and raw < den and "." not in t.text and usual and followed not in ("/", "⁄"):
                     raw, last, fraction = raw / den, last + 2, True
             side = _Side(i, last, raw, raw, core_start=t.start, core_end=toks[last - 1].end, fraction=fraction)
             side.integer_text = re.fullmatch(r"\d+", t.text) is not None and not fraction
@@ -292,6 +294,19 @@ class _Scanner:
                 return "ordinal"
             if nxt is not None and nxt.low == "s" and self.glued(core_last):
                 return "decade"
+            if (
+                nxt is not None and nxt.text in "/⁄" and self.glued(core_last) and core_last + 1 < len(toks)
+                and toks[core_last + 1].kind == "num" and self.glued(core_last + 1) and not measured
+            ):  # fmt: skip
+                return "date"  # 9/11, 24/7, 12/05/2024
+            if (
+                prev is not None
+                and prev.text in "/⁄"
+                and self.glued(core)
+                and core > 1
+                and toks[core - 2].kind == "num"
+            ):
+                return "date"
             if (
                 nxt is not None
                 and nxt.text in (":",)

@@ -126,6 +126,7 @@ def test_values_and_units(text: str, value: float, unit: str | None) -> None:
     ("text", "ends"),
     [
         ("between 10 and 20 people", (10, 20)),
+        ("Between 10 and 20 people came.", (10, 20)),
         ("10-20 people", (10, 20)),
         ("a 5-10W laser", (5, 10)),
         ("dropping from 208 pounds to 193", (208, 193)),

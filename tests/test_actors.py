@@ -290,3 +290,13 @@ def test_a_demonym_left_over_is_its_country_but_not_beside_a_named_person(pipeli
     assert resolved(work, "Danish") == ("Denmark", "demonym")
     assert "Swedish" not in [m.text for m in work.mentions]
     assert work.actors[actor_id("person", "Karin Lund")].country == "SWE"
+
+
+def test_spelling_variants_of_known_people_link_to_them(pipeline: Pipeline) -> None:
+    text = "President Mugabe met Carlos Menem on Monday. Mugabe said he was happy, and Menem agreed."
+    work = run(pipeline, text)
+    assert {work.actors[m.actor_id].country for m in work.mentions if m.text == "Mugabe"} == {"ZWE"}
+    assert len({m.actor_id for m in work.mentions if m.text in ("Carlos Menem", "Menem")}) == 1
+    assert work.actors[next(m.actor_id for m in work.mentions if m.text == "Menem")].country == "ARG"
+    work = run(pipeline, "Mr Pellegrino Mugabe, a farmer, said the rains were late.")
+    assert "ZWE" not in {work.actors[m.actor_id].country for m in work.mentions}  # another given name

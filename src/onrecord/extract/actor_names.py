@@ -119,6 +119,44 @@ def _fits(entry: Entry, extra: list[str]) -> bool:
     return True
 
 
+def _name_key(name: str) -> list[str]:
+    """A person name's words without particles, article prefixes and initials ("Omar al-Bashir" -> omar bashir)."""
+    out: list[str] = []
+    for word in fold(name).replace("-", " ").split():
+        w = word.strip(".,'")
+        if w and w not in _NAME_PARTICLES and len(w) > 1:
+            out.append(w)
+    return out
+
+
+@dataclass(frozen=True)
+class _PersonIndex:
+    ends: dict[tuple[str, str], set[str]]  # (given name, surname) -> entry ids
+    surnames: dict[str, set[str]]  # surname -> entry ids
+
+
+_PERSON_INDEX: dict[int, tuple[KnowledgeBase, _PersonIndex]] = {}
+
+
+def _person_index(kb: KnowledgeBase) -> _PersonIndex:
+    """Known people by their first and last name words, built once per knowledge base."""
+    hit = _PERSON_INDEX.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        ends: dict[tuple[str, str], set[str]] = {}
+        surnames: dict[str, set[str]] = {}
+        for entry in kb.entries.values():
+            if entry.kind != "person":
+                continue
+            for form in (entry.name, *entry.aliases):
+                words = _name_key(form)
+                if len(words) >= 2:
+                    ends.setdefault((words[0], words[-1]), set()).add(entry.id)
+                    surnames.setdefault(words[-1], set()).add(entry.id)
+        hit = (kb, _PersonIndex(ends, surnames))
+        _PERSON_INDEX[id(kb)] = hit
+    return hit[1]
+
+
 class NameFinder:
     def __init__(self, doc: Doc, kb: KnowledgeBase, lex: ActorLexicon, matches: list[KbMatch]) -> None:
         self.doc, self.kb, self.lex = doc, kb, lex
@@ -129,6 +167,8 @@ class NameFinder:
         self._pending: list[tuple[str, str]] = []  # (full-name actor id, short name seen before it)
         self._inner_country: dict[tuple[int, int], str | None] = {}  # a new body's country named inside it
         self.unparsed: set[tuple[int, int]] = set()  # names found by given name, not by the parser
+        self._offices: frozenset[str] | None = None
+        self._known_as: dict[str, str] = {}  # id a new name would get -> the known person it is
 
     # --- drafts ---------------------------------------------------------------------------------
     def draft_for_entry(self, entry: Entry) -> Draft:
@@ -359,6 +399,34 @@ class NameFinder:
             out.append((start, end, kind))
         return out
 
+    def _known_person(self, start: int, end: int) -> Entry | None:
+        """The one known person a new name is a variant of: same given name and surname ("Carlos Menem"
+        for "Carlos Saul Menem"), or a surname after an office title ("President Mugabe")."""
+        words = _name_key(self.name_text(start, end))
+        index = _person_index(self.kb)
+        ids: set[str] = set()
+        if len(words) >= 2:
+            ids = index.ends.get((words[0], words[-1]), set())
+        elif len(words) == 1:
+            here = {
+                d.id
+                for d in self.drafts.values()
+                if d.kind == "person" and d.entry is not None and _name_key(d.entry.name)[-1:] == words
+            }
+            if here:
+                ids = here  # the surname of a known person named before in this text
+            elif start > 0 and fold(self.doc[start - 1].text) in self._office_words():
+                ids = index.surnames.get(words[0], set())
+        if len(ids) != 1:
+            return None
+        return self.kb.entries[next(iter(ids))]
+
+    def _office_words(self) -> frozenset[str]:
+        if self._offices is None:
+            words = {n.split()[-1] for o in self.kb.offices.values() for n in o.nouns}
+            self._offices = frozenset(words | set(self.lex.leader_nouns))
+        return self._offices
+
     def _is_title_part(self, end: int) -> bool:
         """True for an ORG entity that is part of a title before a name ("Defense" Minister X)."""
         return end < len(self.doc) and fold(self.doc[end].text) in self.lex.person_nouns
@@ -453,9 +521,14 @@ class NameFinder:
         for start, end, kind in new:
             text = self.name_text(start, end, folded=False)
             linked = links.get((start, end))
+            linked = self._known_as.get(linked, linked) if linked is not None else None
             if linked is not None and linked in self.drafts:
                 draft = self.drafts[linked]
                 note = f"part of the name {draft.name}"
+            elif kind == "person" and (known := self._known_person(start, end)) is not None:
+                draft = self.draft_for_entry(known)
+                self._known_as[actor_id("person", text)] = known.id
+                note = f"known person {known.name} by given name and surname or by title and surname"
             else:
                 draft = self.draft_new(kind, text)
                 note = "name (given name and surname)" if (start, end) in self.unparsed else "name (spaCy entity)"

@@ -362,9 +362,8 @@ class ClaimsStage:
             subject = claim_subject.render(tokens, name_of)
             if not subject:
                 # nothing usable in the parse: the first noun phrase after the figure, else its unit as written
-                chunk = next(
-                    (c for c in sent.noun_chunks if c.end > f.span.end and any(t.is_alpha for t in c[-1:])), None
-                )
+                chunks = sent.noun_chunks if doc.has_annotation("DEP") else ()
+                chunk = next((c for c in chunks if c.end > f.span.end and any(t.is_alpha for t in c[-1:])), None)
                 subject = doc[max(chunk.start, f.span.end) : chunk.end].text if chunk is not None else unit_text
             if q.change in ("more", "less") and q.change_base:
                 subject = f"{subject} {q.change} than {q.change_base}".strip()

@@ -683,7 +683,7 @@ class _Scanner:
                 a.value = a.raw * (b.value / b.raw if b.raw else 1.0)
                 a.scaled = True
         unit = a.unit
-        # a hyphenated duration ("five-year award", "half-year deadline") is a modifier, not a measure
+        # a hyphenated duration ("five-year award", "half-year review") is a modifier, not a measure
         if unit is not None and unit.kind == "time" and self.text[a.core_end : a.core_end + 1] == "-" and b is None:
             return None, last
         year_like = (

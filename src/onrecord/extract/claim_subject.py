@@ -202,7 +202,7 @@ def build_tokens(
     elif dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in NOUNS and counted is None:
         words.extend(noun_phrase(head.head, skip | {head.i}, right=False))
     elif dep == "appos" and head.pos_ in NOUNS and counted is None and previous:
-        # "Russia had 600,000 casualties ..., and Ukraine, another 400,000": the owner and the counted noun before
+        # "Chad had 9,000 casualties ..., and Niger, another 3,000": the owner and the counted noun before
         words.extend(noun_phrase(head, skip, right=False))
         words.extend(previous)
     else:

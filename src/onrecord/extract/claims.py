@@ -7,7 +7,7 @@ For each sentence, a cascade:
 2. the parse drops what is not a quantity after all: bare years, numbers inside names (FTSE 100, Model 3),
    unit-less numbers inside dates, the word "one" used as a pronoun;
 3. a number without a unit gets its counted noun as unit ("600 people" -> person, "dozens of people"),
-   an age ("Maddon, 66,"), or borrows the unit of the figure it parallels ("and Ukraine, another 400,000");
+   an age ("Maddon, 66,"), or borrows the unit of the figure it parallels ("and Niger, another 3,000");
 4. ``claim_subject`` builds the subject (what is counted or measured), its key, scope and measure;
 5. the asserter: the speaker of the quote the figure sits in, else the source of "according to X",
    the organization of a survey or poll, the subject of a verb of saying above it, else none (the outlet);
@@ -257,7 +257,7 @@ def _time_scope(work: Work, core: Token, verb: Token | None) -> str | None:
             got = None
         if isinstance(got, str) and got:
             return got
-    # a date expression attached to the same predicate ("reached $220 billion in 2024")
+    # a date expression attached to the same predicate ("reached $45 billion in 2021")
     anchor = verb if verb is not None else core.head
     sent = core.sent
     for tx in work.timexes:

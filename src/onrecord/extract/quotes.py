@@ -110,39 +110,9 @@ class QuotesStage:
 
 def _said_on(work: Work, f: Found) -> str | None:
     """The statement date from the time stage, at the cue."""
-    if f.cue_token is None or not _timex_chains_safe(work):
+    if f.cue_token is None:
         return work.article.published
     return statement_date(work, f.cue_token)
-
-
-def _timex_chains_safe(work: Work) -> bool:
-    """False when a date's head chain reaches a verbless sentence root.
-
-    timex_anchor.attachment (at 492292f) climbs ``while tok.head is not tok``, which never ends at a
-    root that is not a verb (spaCy makes a new Token object on each access); until that is fixed,
-    quotes fall back to the publication date for such articles rather than hang.
-    """
-    cached = work.notes.get("_quotes_timex_safe")
-    if isinstance(cached, bool):
-        return cached
-    ok = True
-    doc = work.doc
-    for t in work.timexes:
-        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        if span is None:
-            continue
-        tok = span.root
-        while True:
-            if tok.head.i == tok.i:
-                ok = False  # the climb would never stop
-                break
-            tok = tok.head
-            if not span.start <= tok.i < span.end and tok.pos_ in ("VERB", "AUX"):
-                break
-        if not ok:
-            break
-    work.notes["_quotes_timex_safe"] = ok
-    return ok
 
 
 register_stage("quotes.v1", requires=["sentences", "actors", "timexes"], assigns=["quotes"], factory=QuotesStage)

@@ -51,7 +51,7 @@ def attachment(span: Span) -> list[Token]:
     """The tokens a time expression attaches to: from its head's head up to the first verb, inclusive."""
     out: list[Token] = []
     tok = span.root
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         tok = tok.head
         if span.start <= tok.i < span.end:
             continue
@@ -94,7 +94,7 @@ def _attached_to(work: Work, tokens: set[int]) -> list[tuple[Timex, Span]]:
 def _clause_chain(tok: Token) -> Iterator[Token]:
     """``tok``, then the tokens above it reached through labels that keep the time of the clause."""
     yield tok
-    while tok.dep_ in _CLIMB and tok.head is not tok:
+    while tok.dep_ in _CLIMB and tok.head.i != tok.i:
         tok = tok.head
         yield tok
 
@@ -164,7 +164,7 @@ def scope_date(work: Work, token: Token) -> str | None:
     """
     chain = {t.i for t in _clause_chain(token)}
     up = token
-    while up.head is not up and up.pos_ not in _VERB_POS:
+    while up.head.i != up.i and up.pos_ not in _VERB_POS:
         up = up.head
         chain.add(up.i)
     # "7% more than the previous year": the base of a comparison is not the figure's time

@@ -101,7 +101,7 @@ def _definiteness(noun: Token, span: Span) -> tuple[bool, bool]:
             definite = True
         if c.dep_ == "poss" or c.tag_ in _POSSESSIVE_TAGS:
             definite = True
-    if span.root.head is noun and span.root.dep_ in ("poss", "compound", "nmod"):
+    if span.root.head.i == noun.i and span.root.dep_ in ("poss", "compound", "nmod"):
         definite = True  # "this Monday's meeting"
     return definite, new_event
 

@@ -432,16 +432,45 @@ def conflicts(kind: str | None, explain_id: str | None, db: str | None, as_json:
         return
     if not rows:
         click.echo("no conflicts in the record")
+    console = _console()
     for c in rows:
-        click.echo(click.style(f"{c.kind} · score {c.score:.2f} · {c.id}", bold=True))
-        click.echo(f"  {c.explanation}")
-        for ev in q.conflict_evidence(c):
-            _echo_evidence(ev, indent="    ")
+        console.print(f"[bold]{c.kind} · score {c.score:.2f} · {c.id}[/bold]", highlight=False)
+        console.print(f"  {c.explanation}", highlight=False, markup=False)
+        console.print(_side_by_side(q.conflict_evidence(c)))
         if explain_id:
-            click.echo("  reasoning:")
+            console.print("  reasoning:")
             for line in (c.reasoning or "(none recorded)").splitlines():
-                click.echo(f"    {line}")
-        click.echo()
+                console.print(f"    {line}", highlight=False, markup=False)
+        console.print()
+
+
+def _console() -> Any:
+    import os
+
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "160"))
+    return Console(width=width, highlight=False, soft_wrap=False)
+
+
+def _side_by_side(evidence: list[Evidence]) -> Any:
+    """The passages a conflict rests on as columns: date, speaker and source over the sentence."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2), expand=True)
+    cells = []
+    for ev in evidence:
+        a = ev.article
+        source = f"{a.title or a.source or a.id}, {a.source or ''} {a.published or 'undated'}".strip() if a else "?"
+        table.add_column(f"{ev.when or 'undated'} · {ev.who or 'unattributed'}\n{source}", ratio=1)
+        text = Text(ev.sentence)
+        i, j = ev.span_in_sentence
+        if 0 <= i < j <= len(ev.sentence):
+            text.stylize("bold underline", i, j)
+        cells.append(text)
+    table.add_row(*cells)
+    return table
 
 
 @main.command()

@@ -138,7 +138,7 @@ class _PersonIndex:
 _PERSON_INDEX: dict[int, tuple[KnowledgeBase, _PersonIndex]] = {}
 
 
-def _person_index(kb: KnowledgeBase) -> _PersonIndex:
+def person_index(kb: KnowledgeBase) -> _PersonIndex:
     """Known people by their first and last name words, built once per knowledge base."""
     hit = _PERSON_INDEX.get(id(kb))
     if hit is None or hit[0] is not kb:
@@ -403,7 +403,7 @@ class NameFinder:
         """The one known person a new name is a variant of: same given name and surname ("Carlos Menem"
         for "Carlos Saul Menem"), or a surname after an office title ("President Mugabe")."""
         words = _name_key(self.name_text(start, end))
-        index = _person_index(self.kb)
+        index = person_index(self.kb)
         ids: set[str] = set()
         if len(words) >= 2:
             ids = index.ends.get((words[0], words[-1]), set())

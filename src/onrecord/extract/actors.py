@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from onrecord.extract.actor_gazetteer import gazetteer
 from onrecord.extract.actor_lexicon import actor_lexicon
-from onrecord.extract.actor_names import Draft, Names, Ref, find_names
+from onrecord.extract.actor_names import Draft, Names, Ref, find_names, person_index
 from onrecord.extract.coref import resolve
 from onrecord.knowledge.base import KnowledgeBase, default_kb
 from onrecord.knowledge.ids import actor_id
@@ -61,7 +61,9 @@ class ActorStage:
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb if kb is not None else default_kb()
         self.lex = actor_lexicon()
-        self.kb.names()  # build the name index now, not inside the first article
+        self.kb.names()  # build the name indexes now, not inside the first article
+        person_index(self.kb)
+        gazetteer(self.kb, _tokenize)
 
     def __call__(self, work: Work) -> None:
         doc = work.doc

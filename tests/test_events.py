@@ -297,3 +297,11 @@ def test_reiterated_demand_is_a_request_of_the_clause_subject(sides_work) -> Non
 
 def test_reflexive_object_is_no_event(sides_work) -> None:  # type: ignore[no-untyped-def]
     assert _central_in(sides_work, "The senator exposed himself") is None
+
+
+def test_unnamed_local_party_takes_the_only_country_of_its_sentence(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "The Zambian government accepted")
+    assert ev is not None and ev.category == "CONCEDE"
+    assert _country(sides_work, ev.actor2_id) == "ZMB"
+    actor = sides_work.actors[ev.actor2_id]
+    assert actor.kind == "group"  # the teachers, not Zambia itself

@@ -26,7 +26,7 @@ import logging
 from dataclasses import dataclass, replace
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from onrecord.extract.actor_lexicon import actor_lexicon
 from onrecord.knowledge.base import Entry, KnowledgeBase, default_kb
@@ -123,6 +123,12 @@ def _country_at(tok: Token, kb: KnowledgeBase, allowed: set[int]) -> _Country | 
 LOCATION_PREPS = {"in", "at", "inside", "within"}
 
 
+def _people(tok: Token) -> bool:
+    lex = actor_lexicon()
+    lemma = fold(tok.lemma_)
+    return lex.is_person_noun(lemma) or lemma in lex.group_nouns or lemma in lex.institution_nouns
+
+
 def _ethnic(tok: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
 
@@ -202,6 +208,50 @@ class SideResolver:
                     return Side(mention.actor_id, mention.text, mention.span, (mention,))
         return None
 
+    def in_context(self, tok: Token, side: Side, sent: Span) -> Side:
+        """An unnamed local party ("rebels", "demonstrators", "the town of C") in a sentence that
+        names one country only: the gold records code it by that country. People become a group
+        actor of that country named by the phrase; a place, the country itself."""
+        countries = {
+            a.country
+            for m in self.work.mentions
+            if sent.start_char <= m.span[0] < sent.end_char
+            and (a := self.work.actors.get(m.actor_id)) is not None
+            and a.country
+        }
+        if len(countries) != 1 or tok.pos_ == "PRON":
+            return side
+        country = next(iter(countries))
+        entry = self.kb.country_entry(country)
+        if entry is None:
+            return side
+        plural_people = _people(tok) and tok.tag_ in {"NNS", "NNPS"}
+        if not plural_people:
+            # a place ("the town of C"), or one unnamed official: the country itself
+            found = _Country(entry, tok.i, tok.i + 1, "context", tok.text)
+            mention = self._add(found, tok, note=f"{entry.name}, the only country its sentence names (events stage)")
+            return Side(mention.actor_id, side.text, side.span, (mention, *side.mentions))
+        words = [t for t in np_tokens(tok) if t.dep_ not in {"det", "nummod", "quantmod"} and t.i <= tok.i]
+        if not words:
+            return side
+        name = self.work.article.text[words[0].idx : tok.idx + len(tok.text)]
+        ident = actor_id("group", name)
+        if ident not in self.work.actors:
+            self.work.actors[ident] = Actor(id=ident, name=name, kind="group", country=country)
+        start, end = words[0].idx, tok.idx + len(tok.text)
+        mention = Mention(
+            id=record_id("mention", self.work.article.id, start, end, ident),
+            article_id=self.work.article.id,
+            actor_id=ident,
+            span=(start, end),
+            text=self.work.article.text[start:end],
+            basis="description",
+            note=f"group in {entry.name}, the only country its sentence names (events stage)",
+        )
+        if mention not in self.work.mentions:
+            self.work.mentions.append(mention)
+        return Side(ident, side.text, side.span, (mention, *side.mentions))
+
     @staticmethod
     def _possessor(tok: Token) -> Token | None:
         """ "X said their forces withdrew": a possessive pronoun on the head stands for the subject of
@@ -261,7 +311,7 @@ class SideResolver:
                 return self._add(found, tok)
         return None
 
-    def _add(self, found: _Country, head: Token) -> Mention:
+    def _add(self, found: _Country, head: Token, note: str | None = None) -> Mention:
         doc = head.doc
         entry = found.entry
         words = [t for t in doc[found.end : head.i + 1] if t.dep_ != "punct"]
@@ -286,7 +336,7 @@ class SideResolver:
                 self.work.actors[ident] = Actor(
                     id=ident, name=entry.name, kind="country", country=entry.country, aliases=entry.aliases
                 )
-            note = f"{entry.name}, named in an event's actor phrase (events stage)"
+            note = note or f"{entry.name}, named in an event's actor phrase (events stage)"
         for m in self.work.mentions:
             if m.actor_id == ident and m.span == (start, end):
                 return m
@@ -296,7 +346,9 @@ class SideResolver:
             actor_id=ident,
             span=(start, end),
             text=self.work.article.text[start:end],
-            basis="demonym" if found.basis == "demonym" else ("metonym" if found.basis == "metonym" else "name"),
+            basis="demonym"
+            if found.basis == "demonym"
+            else ("metonym" if found.basis in {"metonym", "context"} else "name"),
             note=note,
         )
         self.work.mentions.append(mention)

@@ -140,7 +140,7 @@ def _inner_actor(tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == p:
                 obj = _pobj(c)
-                if obj is not None and actorish(obj):
+                if obj is not None and (actorish(obj) or people_noun(obj)):
                     return obj
     return None
 
@@ -206,7 +206,7 @@ def owner_of(noun: Token) -> Token | None:
         for c in noun.children:
             if c.dep_ in {"prep", "agent"} and c.lower_ == p:
                 obj = _pobj(c)
-                if obj is not None and actorish(obj):
+                if obj is not None and (actorish(obj) or people_noun(obj)):
                     return obj
     return None
 

@@ -157,6 +157,10 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon, resolver: SideResol
             place = resolver.location(f.head if f.head.pos_ in {"VERB", "AUX"} else f.trigger)
             if place is not None:
                 a2 = Side(place.actor_id, a2.text, a2.span, place.mentions)
+        if a1 is not None and a1.actor_id is None and (is_agent(f.sources[0]) or _is_place(f.sources[0])):
+            a1 = resolver.in_context(f.sources[0], a1, sent)
+        if a2 is not None and a2.actor_id is None and (is_agent(f.targets[0]) or _is_place(f.targets[0])):
+            a2 = resolver.in_context(f.targets[0], a2, sent)
         if f.targets and f.targets[0].lower_ in REFLEXIVE and not f.nominal:
             continue  # "exposed himself", "defended itself": no other party
         if not f.nominal and a1 is None and a2 is None:

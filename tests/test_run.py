@@ -151,3 +151,19 @@ def test_killed_ingest_process_resumes_cleanly(tmp_path: Path) -> None:
     assert dump(a) == dump(b)
     a.close()
     b.close()
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_record(tmp_path: Path) -> None:
+    """Parsing with n_process=2 changes the speed, not the record."""
+    from onrecord.pipeline import Pipeline
+
+    corpus = write_corpus(tmp_path / "c")
+    records = []
+    for n in (1, 2):
+        store = SQLiteStore(tmp_path / f"r{n}.db")
+        summary = ingest([str(corpus)], store, IngestOptions(published="2024-05-02"), pipeline=Pipeline(), n_process=n)
+        assert summary.stored == len(STORIES)
+        records.append(dump(store))
+        store.close()
+    assert records[0] == records[1]

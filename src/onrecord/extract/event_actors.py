@@ -14,10 +14,26 @@ Order, for the noun phrase headed by ``tok``:
 3. the objects of the phrase's prepositions and the rest of its words, in text order ("rebels in
    the Ivory Coast", "thousands of Iraqi Kurds").
 
+4. participle clauses on the head ("refugees fleeing the war in X", "a newspaper based in X");
+5. a possessive pronoun on the head ("their forces") stands for the subject of the clause above
+   that reports the event ("X said their forces withdrew").
+
 A country found without a mention becomes a mention of that country (basis ``demonym`` or
 ``metonym``); when the head is a noun for a group of people ("Palestinian prisoners"), a group
 actor of that country is made instead, named by the words from the country word to the head, the
-way the actors stage names its own groups. Both are added to ``work.actors`` and ``work.mentions``.
+way the actors stage names its own groups. Both are added to ``work.actors`` and ``work.mentions``
+(their notes end in "(events stage)").
+
+The events stage also asks for (see ``events.events_of_sentence``):
+- :meth:`SideResolver.location`: the country where the event happened ("rioted at a jail in X"),
+  for an unnamed agent of a protest, an accusation or force, and for a target that is a place;
+- :meth:`SideResolver.in_context`: an unnamed local party ("rebels", "demonstrators", "the town
+  of C") in a sentence that names one country only takes that country (GSR convention).
+
+One change to an actors-stage actor: a person it knows no country of, named under a title
+qualified by a demonym ("Algerian President X"), gets that country (``_person_country``).
+Gold codes that are not countries (IGO, NGO, IMG) correspond to actors of kind organization or
+group without a country; see ``eval/events.py``.
 """
 
 from __future__ import annotations

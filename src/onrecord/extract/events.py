@@ -5,8 +5,12 @@ Cascade, per sentence (details in ``event_compose``):
 2. light verb + event noun ("held a videoconference") and bare event nouns ("the ban on X");
 3. frames, modality and negation (report, intent, future, obligation, condition);
 4. actors: the subject (or the passive agent) is actor 1, the object or a prepositional object is
-   actor 2, each resolved through the actors stage's mentions; a reciprocal subject with no
-   recipient ("the two leaders spoke") puts its second party in actor 2;
+   actor 2, each resolved through the actors stage's mentions, else from a country named in the
+   phrase, the event's place or the sentence's only country (``event_actors``); a reciprocal
+   subject with no recipient ("the two leaders spoke") puts its second party in actor 2;
+   no event is kept for an act of no one on no one, an act on oneself, or a meeting or agreement
+   whose subject cannot act ("his goals go beyond ..."); an opinion ("I think he is destroying X")
+   is no event (``event_compose``);
 5. date and precision from the time stage (``timex.event_date`` when it gives one, else the date
    expression of the sentence nearest the event's word, else None with precision "unknown": a
    past event with no date in its sentence is not given the publication date); medium from the

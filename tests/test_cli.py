@@ -155,3 +155,23 @@ def test_info_names_the_model() -> None:
     code, out = run("info", "--json")
     info = json.loads(out)
     assert code == 0 and info["model"]["installed"] and len(info["model"]["files_sha256"]) == 64
+
+
+def test_extract_jsonl_input_answers_each_line_before_the_next() -> None:
+    """A harness may write one line and wait: the records must come before stdin closes."""
+    import subprocess
+    import sys
+
+    exe = str(Path(sys.executable).parent / "onrecord")
+    proc = subprocess.Popen([exe, "extract", "--jsonl-input"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(
+        json.dumps({"id": "a", "text": "The mayor said 40 homes flooded.", "published": "2024-05-02"}) + "\n"
+    )
+    proc.stdin.flush()
+    first = json.loads(proc.stdout.readline())
+    proc.stdin.close()
+    rest = proc.stdout.read()
+    assert proc.wait(timeout=60) == 0
+    assert first["type"] == "article" and first["published"] == "2024-05-02"
+    assert '"type": "claim"' in rest

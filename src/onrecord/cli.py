@@ -185,14 +185,13 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl_inpu
         if isinstance(item, IngestError):
             click.echo(f"error: {item}", err=True)
             failed += 1
+        elif jsonl_input:
+            # each line answered as soon as it is read, so a harness can stream many small calls
+            write_jsonl(run_extract([item], pipeline=pipeline), sys.stdout)
+            sys.stdout.flush()
         else:
             articles.append(item)
-    if jsonl_input:
-        # one article at a time, flushed, so a harness can stream many small calls through one process
-        for article in articles:
-            write_jsonl(run_extract([article], pipeline=pipeline), sys.stdout)
-            sys.stdout.flush()
-    else:
+    if articles:
         write_jsonl(run_extract(articles, pipeline=pipeline), sys.stdout)
     sys.exit(1 if failed else 0)
 

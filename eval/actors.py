@@ -123,7 +123,10 @@ def plover(pipe: Pipeline, limit: int | None, isos: set[str]) -> dict[str, float
                         misses[f"{a['actorText']}={gold}->{country}"] += 1
                 elif gold == "IGO":
                     igo += 1
-                    igo_right += hit and country is None and kind == "organization"
+                    right = hit and country is None and kind == "organization"
+                    igo_right += right
+                    if not right:
+                        misses[f"{a['actorText']}=IGO->{country or kind}"] += 1
     p, r_, f = tally.prf()
     return {
         "plover_spans": float(spans),

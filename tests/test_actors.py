@@ -300,3 +300,15 @@ def test_spelling_variants_of_known_people_link_to_them(pipeline: Pipeline) -> N
     assert work.actors[next(m.actor_id for m in work.mentions if m.text == "Menem")].country == "ARG"
     work = run(pipeline, "Mr Pellegrino Mugabe, a farmer, said the rains were late.")
     assert "ZWE" not in {work.actors[m.actor_id].country for m in work.mentions}  # another given name
+
+
+def test_regions_stand_for_their_country_and_place_groups(pipeline: Pipeline) -> None:
+    work = run(pipeline, "On Monday, militias in Darfur shelled a market. Aid reached Samarra on Friday.")
+    assert resolved(work, "Darfur") == ("Sudan", "metonym")
+    assert resolved(work, "Samarra") == ("Iraq", "metonym")
+    assert _country_of(work, "militias") == "SDN"
+
+
+def test_a_title_in_lower_case_still_tells_the_country(pipeline: Pipeline) -> None:
+    work = run(pipeline, "The Ghanaian deputy trade minister Kojo Mensah resigned on Monday.")
+    assert work.actors[actor_id("person", "Kojo Mensah")].country == "GHA"

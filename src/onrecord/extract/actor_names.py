@@ -151,7 +151,8 @@ def person_index(kb: KnowledgeBase) -> _PersonIndex:
                 words = _name_key(form)
                 if len(words) >= 2:
                     ends.setdefault((words[0], words[-1]), set()).add(entry.id)
-                    surnames.setdefault(words[-1], set()).add(entry.id)
+                if words:
+                    surnames.setdefault(words[-1], set()).add(entry.id)  # "Suharto" has no given name
         hit = (kb, _PersonIndex(ends, surnames))
         _PERSON_INDEX[id(kb)] = hit
     return hit[1]
@@ -475,7 +476,8 @@ class NameFinder:
                 low in self.lex.honorifics
                 or low in self.lex.person_nouns
                 or (tok.pos_ in ("ADJ", "PROPN") and tok.text[:1].isupper())
-            ):
+                or (tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "NOUN") and tok.head.i > tok.i)
+            ):  # "Nigerian junior foreign minister X": the title's own words
                 gender = gender or self.lex.honorifics.get(low) or self.lex.gender_of_noun(low)
                 i -= 1
                 continue
@@ -612,8 +614,10 @@ class NameFinder:
             if d.kind == "country" and d.country:
                 country_at.update((i, d) for i in range(r.start, r.end))
         for tok in self.doc:
-            if tok.i in taken or tok.tag_ != "NNS" or fold(tok.lemma_) not in self.lex.group_nouns:
+            if tok.i in taken or tok.tag_ not in ("NNS", "NNPS"):
                 continue
+            if fold(tok.lemma_) not in self.lex.group_nouns and fold(tok.text)[:-1] not in self.lex.group_nouns:
+                continue  # "Rebels" at a sentence start keeps its plural lemma
             for prep in tok.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ("in", "from") or prep.i != tok.i + 1:
                     continue

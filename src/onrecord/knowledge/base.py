@@ -7,6 +7,7 @@ Files (tab-separated, ``#`` comments, ``|`` between list items):
 
 - ``countries.tsv``: alpha-3, name, aliases, demonyms, metonyms (every other ISO 3166 entry comes
   from pycountry with its ISO names only).
+- ``regions.tsv``: place, alpha-3: regions and cities that stand for their country (its metonyms).
 - ``organizations.tsv``: name, aliases, country, source.
 - ``people.tsv``: name, aliases, gender, country, party, source.
 - ``phoenix_people.tsv``: name, aliases, country, converted from the PETRARCH2 dictionaries
@@ -292,9 +293,20 @@ def load_countries(kb: KnowledgeBase) -> None:
         )
 
 
+def load_regions(kb: KnowledgeBase) -> None:
+    """Regions and cities that stand for their country in event coding, as the country's metonyms."""
+    for row in _rows("regions.tsv"):
+        country = kb.country_entry(_cell(row, 1))
+        if country is None:
+            LOGGER.warning("regions.tsv: unknown country %r for %r", _cell(row, 1), row[0])
+            continue
+        kb.add(Entry(name=country.name, kind="country", country=country.country, metonyms=(row[0],)))
+
+
 def load_package_data(kb: KnowledgeBase) -> None:
     """Fill the knowledge base from the package's data files."""
     load_countries(kb)
+    load_regions(kb)
     for row in _rows("organizations.tsv"):
         kb.add(
             Entry(

@@ -305,3 +305,19 @@ def test_unnamed_local_party_takes_the_only_country_of_its_sentence(sides_work) 
     assert _country(sides_work, ev.actor2_id) == "ZMB"
     actor = sides_work.actors[ev.actor2_id]
     assert actor.kind == "group"  # the teachers, not Zambia itself
+
+
+def test_a_month_is_no_protest_march(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "In March, the minister")
+    assert ev is None or ev.category != "PROTEST"
+
+
+def test_meeting_place_is_not_the_counterpart(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "The foreign ministers of Peru")
+    assert ev is not None and ev.category == "CONSULT"
+    assert _country(sides_work, ev.actor2_id) != "PER" or _country(sides_work, ev.actor1_id) != "PER"
+    assert ev.actor2_text is None or "Lima" not in ev.actor2_text
+
+
+def test_indefinite_pronoun_is_no_party(sides_work) -> None:  # type: ignore[no-untyped-def]
+    assert _central_in(sides_work, '"Someone will have to pay') is None

@@ -28,6 +28,7 @@ from onrecord.knowledge.ids import fold
 COOPERATIVE = {"SUPPORT", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT", "AGREE"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 VERBAL = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+INDEFINITE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "one"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
 # prepositions whose object is the recipient, in order of preference
@@ -393,7 +394,8 @@ class SentenceCoder:
         out = replace(inner, head=verb)
         subj = _subjects(verb)
         comp_subj = subject_of(comp)
-        pronoun = comp_subj is not None and comp_subj.pos_ == "PRON"
+        # a personal pronoun may be the reporter ("X said it will ..."); "someone" never is
+        pronoun = comp_subj is not None and comp_subj.pos_ == "PRON" and comp_subj.lower_ not in INDEFINITE
         if (not inner.sources or (pronoun and is_report and subj)) and (comp_subj is None or pronoun):
             out.sources = subj or inner.sources
         category = inner.code.category

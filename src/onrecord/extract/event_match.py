@@ -187,7 +187,11 @@ def _result(code: Code, pattern: str | None, words: Phrase) -> Match | None:
 
 
 def match_noun(noun: Token, lex: Lexicon) -> NounEntry | None:
-    """The noun-trigger entry for this noun (the longest phrase ending in it), or None."""
+    """The noun-trigger entry for this noun (the longest phrase ending in it), or None.
+
+    A date is no event ("in March", "the May talks" keep "talks" only)."""
+    if noun.ent_type_ in {"DATE", "TIME"}:
+        return None
     candidates = lex.nouns.get(noun.lemma_.lower(), []) + (
         lex.nouns.get(noun.lower_, []) if noun.lower_ != noun.lemma_.lower() else []
     )

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from onrecord.extract import timex as timex_module
 from onrecord.extract.actor_lexicon import actor_lexicon
 from onrecord.extract.event_actors import Side, SideResolver, np_span
-from onrecord.extract.event_compose import Found, actorish, code_sentence, main_event
+from onrecord.extract.event_compose import INDEFINITE, Found, actorish, code_sentence, main_event
 from onrecord.extract.event_lexicon import Lexicon, lexicon
 from onrecord.knowledge.ids import fold
 from onrecord.model import DatePrecision, Event, record_id
@@ -150,6 +150,10 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon, resolver: SideResol
     for f in found:
         sources = [resolver.side(t) for t in f.sources]
         targets = [resolver.side(t) for t in f.targets]
+        if f.sources and f.sources[0].lower_ in INDEFINITE:
+            sources = []  # "someone will have to pay": no party
+        if f.code.category == "CONSULT" and f.targets and _is_place(f.targets[0]) and f.targets[0].dep_ == "pobj":
+            targets = []  # "met in Oslo": where they met, not whom
         a1 = sources[0] if sources else None
         a2 = targets[0] if targets else None
         if (a1 is None or a1.actor_id is None) and f.code.category in LOCAL_AGENTS:

@@ -279,22 +279,39 @@ def country_code(word: str) -> str | None:
     return None
 
 
-def scope_relation(a: ClaimKey, b: ClaimKey, *, same_article: bool = False) -> str | None:
+SCOPE_OVERLAP = 0.6  # Jaccard of two scope word sets that still name one measure (one extra word in three)
+
+
+def scope_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two different scope word sets that still name one thing: two shared words or more, Jaccard ≥ 0.6.
+
+    "cargo handled" and "port cargo handled" agree; "exports" and "exports asian market" do not (one
+    shared word: the extra words narrow what is counted).
+    """
+    shared = a & b
+    return len(shared) >= 2 and len(shared) / len(a | b) >= SCOPE_OVERLAP
+
+
+def scope_relation(a: ClaimKey, b: ClaimKey, *, same_article: bool = False, same_owner: bool = False) -> str | None:
     """``same`` when two keys count the same thing, ``inferred`` when one leaves a part implicit, else None.
 
-    Countries must be known and equal (in one article, both may be unstated: the article's subject);
-    content words and years must be equal. Populations: soldiers against an unqualified count is
-    ``inferred`` (a war's losses are usually military); soldiers against civilians never pair.
+    Countries must be known and equal (in one article, both may be unstated: the article's subject;
+    across articles, for one speaker whose articles name the same countries, ``same_owner``); years
+    must be equal; content words equal, or overlapping closely (:func:`scope_overlap`, ``inferred``).
+    Populations: soldiers against an unqualified count is ``inferred`` (a war's losses are usually
+    military); soldiers against civilians never pair.
     """
     if a.dimension != b.dimension or a.years != b.years:
         return None
     if a.countries != b.countries:
         return None
-    if a.scope != b.scope:
-        return None
     inferred = False
+    if a.scope != b.scope:
+        if not scope_overlap(a.scope, b.scope):
+            return None
+        inferred = True
     if not a.countries:
-        if not same_article and not a.scope:
+        if not same_article and not same_owner and not a.scope:
             return None  # abstain: nothing says whose figure it is
         inferred = True
     if a.population != b.population:

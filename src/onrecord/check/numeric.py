@@ -24,7 +24,7 @@ from onrecord.check.context import Context
 from onrecord.check.dates import DateRange, days_between, human, human_span, parse_date, precision
 from onrecord.check.findings import Finding
 from onrecord.check.intervals import Interval, claim_interval, fmt
-from onrecord.check.keys import ClaimKey, claim_key, scope_relation
+from onrecord.check.keys import ClaimKey, claim_key, countries_in, scope_relation
 from onrecord.check.lexicon import lexicon, words
 from onrecord.check.periods import since_start
 from onrecord.check.places import same_places
@@ -406,7 +406,7 @@ def _cumulative(a: View, b: View, rel: str, scope: str, ctx: Context) -> Finding
     return None
 
 
-def pair_key(a: View, b: View, *, rebuttal: bool = False) -> tuple[str, str] | None:
+def pair_key(a: View, b: View, *, rebuttal: bool = False, ctx: Context | None = None) -> tuple[str, str] | None:
     """(measure relation, scope relation) when two claims measure comparable things, else None.
 
     In one article, figures whose subject names no country are taken to share the article's
@@ -416,15 +416,32 @@ def pair_key(a: View, b: View, *, rebuttal: bool = False) -> tuple[str, str] | N
     if not same_places(a.sentence, b.sentence):
         return None
     same_article = a.claim.article_id == b.claim.article_id and (rebuttal or a.said != b.said)
-    scope = scope_relation(a.key, b.key, same_article=same_article)
+    owner = same_owner(a, b, ctx) if ctx is not None and not rebuttal else False
+    scope = scope_relation(a.key, b.key, same_article=same_article, same_owner=owner)
     if scope is None:
         return None
     rel = measure_relation(a.key, b.key)
     if rel is None:
         return None
-    if a.key.measure is None and scope != "same":
+    if a.key.measure is None and scope != "same" and not (owner and a.key.scope and a.key.scope == b.key.scope):
+        # a figure of no known measure pairs on its words alone: only the same words, or one speaker's
+        # same words in articles about the same countries
         return None
     return rel, scope
+
+
+def same_owner(a: View, b: View, ctx: Context) -> bool:
+    """One speaker, no country in either figure, and two articles that name the same countries (maybe none):
+    the figures are taken to be about the same entity, the speaker's own ("the country's exports")."""
+    if not a.claim.asserter_id or a.claim.asserter_id != b.claim.asserter_id:
+        return False
+    if a.key.countries or b.key.countries:
+        return False
+    if not (a.key.scope and a.key.scope == b.key.scope) and not (
+        has_cue("generic_owners", a.sentence) or has_cue("generic_owners", b.sentence)
+    ):
+        return False  # "8,000 had died", "5,000 had died": nothing says the two figures are about one entity
+    return countries_in(ctx.text(a.claim.article_id)) == countries_in(ctx.text(b.claim.article_id))
 
 
 def judge_self(a: View, b: View, ctx: Context) -> Finding | None:
@@ -433,7 +450,7 @@ def judge_self(a: View, b: View, ctx: Context) -> Finding | None:
         return None
     if a.claim.quote_id and a.claim.quote_id == b.claim.quote_id and a.claim.span == b.claim.span:
         return None
-    keys = pair_key(a, b)
+    keys = pair_key(a, b, ctx=ctx)
     if keys is None:
         return None
     rel, scope = keys

@@ -38,6 +38,7 @@ LEFT_MODS = (
     "conj",
     "case",
 )
+COUNT_HEADS = frozenset({"number", "total", "tally", "count"})
 LIGHT_VERBS = frozenset(
     {"be", "have", "get", "include", "see", "make", "take", "do", "become", "remain", "stand", "come"}
 )
@@ -96,10 +97,24 @@ def classify_measure(lemmas: Iterable[str], unit_kind: str | None, counted: bool
     return str(data["default_counted"] if counted else data["default"])
 
 
+@cache
+def _generic_owners() -> frozenset[str]:
+    return frozenset(_measures().get("generic_owners", ()))
+
+
+def generic_owner(tok: Token) -> bool:
+    """ "the country's exports": a definite generic possessor names the text's entity, not a narrower scope."""
+    if tok.dep_ != "poss" or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _generic_owners():
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "its", "our", "their") for c in tok.children)
+
+
 def noun_phrase(head: Token, skip: set[int], *, right: bool = True, depth: int = 0) -> list[Token]:
     """The noun phrase of ``head`` without determiners, the quantity's own tokens and clauses."""
     out: list[Token] = [head]
     for child in head.children:
+        if generic_owner(child):
+            continue
         if child.i in skip or child.dep_ in ("det", "punct", "relcl", "acl", "appos", "cc", "prep", "conj"):
             if child.dep_ == "prep" and right and depth < 1 and child.i > head.i and child.lower_ in (
                 "of", "to", "from", "in", "among", "on", "for", "with", "between"
@@ -122,6 +137,19 @@ def _verb_parts(verb: Token) -> list[Token]:
     return parts
 
 
+REPORTING = frozenset({"say", "tell", "state", "add", "announce", "report", "claim", "note", "insist", "argue"})
+
+
+def _sibling_subject(v: Token) -> Token | None:
+    """ "X said that cargo handled in 2023 was 45 million tonnes", parsed as two clauses of "said": the
+    subject of the clause just before the subjectless one."""
+    before = [c for c in v.head.children if c.i < v.i and c.dep_ == "ccomp" and c.pos_ == "VERB"]
+    if not before:
+        return None
+    subj = next((c for c in before[-1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" else None
+
+
 def _nsubj(verb: Token) -> Token | None:
     seen = 0
     v: Token | None = verb
@@ -131,6 +159,9 @@ def _nsubj(verb: Token) -> Token | None:
                 if c.lower_ in ("which", "that", "who") and v.dep_ == "relcl" and v.head.pos_ in NOUNS:
                     return v.head  # "the plan, which costs $5 trillion"
                 return c
+        if v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING:
+            # the speaker of a clause is not what its figure measures
+            return _sibling_subject(v)
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp") and v.head.i != v.i:
             if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS:
                 return v.head
@@ -180,6 +211,9 @@ def build_tokens(
     verb: Token | None = None
     if counted is not None:
         words.extend(noun_phrase(counted, skip))
+        if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lemma_.lower() in COUNT_HEADS:
+            # "the number of homes damaged": the participle says what happened to them
+            words.extend(c for c in counted.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i not in skip)
         anchor = counted
     else:
         anchor = root

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from onrecord.extract import claim_scan, claim_subject
+from onrecord.extract.actor_lexicon import actor_lexicon
 from onrecord.extract.claim_units import lexicon
 from onrecord.model import Claim, Mention, Quote, record_id
 from onrecord.pipeline import Work, register_stage
@@ -42,6 +43,10 @@ SOURCE_NOUNS = frozenset(
 )  # fmt: skip
 PEOPLE_LEMMAS = {"people": "person", "persons": "person", "person": "person"}
 NOT_COUNTED = frozenset({"time", "times", "way", "thing", "part", "kind", "sort"})
+# "the number of homes damaged has risen to 3,400": the figure counts the noun after "of"
+COUNT_NOUNS = frozenset({"number", "total", "tally", "count"})
+# "the two ministers agreed": a definite small number names participants already known, it asserts no count
+DEFINITE_SMALL = frozenset({"two", "three", "four", "both"})
 
 
 @dataclass
@@ -79,7 +84,39 @@ def _counted_noun(q: claim_scan.Quantity, core: Token, span: Span) -> Token | No
         return head
     if after < len(doc) and doc[after].tag_ in ("NNS", "NNPS") and doc[after].head.i >= after and core.dep_ != "pobj":
         return doc[after]
+    return _number_of(core)
+
+
+def _number_of(core: Token) -> Token | None:
+    """ "The number of homes damaged has risen to 3,400", "the total of X was 40": the plural after "of"."""
+    t = core
+    if t.dep_ == "pobj" and t.head.lower_ in ("to", "at") and t.head.dep_ == "prep":
+        t = t.head
+    if t.dep_ not in ("prep", "attr", "dobj") or t.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = t.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in COUNT_NOUNS:
+        return None
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    objs = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    if objs and objs[0].tag_ in ("NNS", "NNPS") and objs[0].pos_ == "NOUN":
+        return objs[0]
     return None
+
+
+def _definite_participants(core: Token, counted: Token | None) -> bool:
+    """ "The two ministers agreed": "the" + a small number word + the plural it determines."""
+    if counted is None or counted.tag_ not in ("NNS", "NNPS") or core.i == 0:
+        return False
+    if core.lower_ not in DEFINITE_SMALL or core.nbor(-1).lower_ != "the":
+        return False
+    if counted.i - core.i > 2 or counted.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    # people only: "the two sides" or "the two companies" stay counts (NewsQuant annotates them)
+    lex = actor_lexicon()
+    lemma = counted.lemma_.lower()
+    return lex.is_person_noun(lemma) or lemma in lex.role_nouns
 
 
 def _counted_noun_checked(q: claim_scan.Quantity, core: Token, span: Span) -> Token | None:
@@ -138,6 +175,8 @@ def _keep(q: claim_scan.Quantity, core: Token, counted: Token | None, unit: str 
     if q.fraction and core.i > 0 and core.nbor(-1).lower_ == "and":
         return False  # "a month and a half"
     if counted is not None and core.ent_type_ in NAME_ENTS and not measured and counted.ent_type_ in NAME_ENTS:
+        return False
+    if _definite_participants(core, counted):
         return False
     if q.is_one:
         left = core.nbor(-1).lower_ if core.i > 0 else ""
@@ -259,6 +298,10 @@ def _time_scope(work: Work, core: Token, verb: Token | None) -> str | None:
             return got
     # a date expression attached to the same predicate ("reached $45 billion in 2021")
     anchor = verb if verb is not None else core.head
+    anchors = {anchor.i}
+    if anchor.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+        # "said that cargo handled in 2023 was 45 million tonnes", parsed as two clauses: the one before
+        anchors.update(c.i for c in anchor.head.children if c.i < anchor.i and c.dep_ == "ccomp")
     sent = core.sent
     for tx in work.timexes:
         if tx.timex_type != "DATE" or not tx.value or tx.span[0] < sent.start_char or tx.span[1] > sent.end_char:
@@ -268,7 +311,7 @@ def _time_scope(work: Work, core: Token, verb: Token | None) -> str | None:
             continue
         head = span.root
         for _ in range(3):
-            if head.i == anchor.i:
+            if head.i in anchors:
                 return tx.value if tx.value[:1].isdigit() else None
             if head.head.i == head.i:
                 break

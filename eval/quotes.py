@@ -280,6 +280,113 @@ def evaluate(split: str, limit: int | None, with_textacy: bool = True) -> dict[s
     return res
 
 
+def _context(text: str, spans: Sequence[tuple[int, int]], width: int = 70) -> str:
+    """The text around ``spans``, on one line."""
+    if not spans:
+        return ""
+    a = min(s for s, _ in spans)
+    b = max(e for _, e in spans)
+    lo, hi = max(0, a - width), min(len(text), b + width)
+    return (text[lo:a] + "[[" + text[a:b] + "]]" + text[b:hi]).replace("\n", " / ")
+
+
+def _show(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    return " | ".join(text[a:b].replace("\n", " / ") for a, b in spans) or "-"
+
+
+def _miss_class(text: str, g: Attribution) -> str:
+    """A rough class of a missed gold attribution, from its cue and content."""
+    cue = " ".join(text[a:b] for a, b in g.cue).lower().strip()
+    first = min(g.content_spans)[0] if g.content_spans else 0
+    if cue in (":", "—", "-", "--"):
+        return "colon/dash"
+    if cue.startswith("according"):
+        return "according to"
+    if g.direct:
+        return "direct"
+    if g.cue and min(g.cue)[0] > first:
+        return "indirect, cue after content"
+    return "indirect"
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "him", "them"})
+
+
+def _speaker_class(text: str, g: Attribution, p: Predicted) -> str:
+    gs = _show(text, g.source).lower()
+    if g.cue and not _touches(g.cue, p.cue):
+        inner = any(c in g.content for a, _ in p.cue for c in (a,))
+        return "wrong cue: ours inside gold content" if inner else "wrong cue: ours elsewhere"
+    if not g.source:
+        return "gold none, predicted one"
+    if not p.source:
+        return "gold " + ("pronoun/relative" if gs in _PRONOUNS else "phrase") + ", predicted none"
+    if gs in _PRONOUNS:
+        return "gold pronoun/relative, predicted other"
+    return "gold phrase, predicted other"
+
+
+def errors(split: str, limit: int | None, n: int, seed: int = 7) -> None:
+    """Print classified misses and speaker mismatches (study on TRAIN, never tune on dev sentences)."""
+    from onrecord.model import Article, sha256_text
+    from onrecord.pipeline import Pipeline, Work
+
+    arts = load_split(split)
+    random.Random(seed).shuffle(arts)
+    if limit is not None:
+        arts = arts[:limit]
+    pipe = Pipeline(["actors.v1", "timex.v1", "quotes.v1"])
+    misses: list[tuple[str, str, str]] = []
+    wrong: list[tuple[str, str, str]] = []
+    spurious: list[tuple[str, str, str]] = []
+    for name, text, gold in arts:
+        article = Article(
+            id=name, title=None, published=None, source=None, language="en", text=text, sha256=sha256_text(text)
+        )
+        work = pipe.run_stages(Work(article=article, doc=pipe.nlp(text)))
+        pred = onrecord_predictions(work)
+        pairs = match(gold, pred)
+        hit_g = {gi for gi, _ in pairs}
+        hit_p = {pi for _, pi in pairs}
+        for gi, g in enumerate(gold):
+            if gi not in hit_g:
+                line = f"{name}: cue={_show(text, g.cue)!r} src={_show(text, g.source)!r}\n    {_context(text, g.content_spans)}"
+                misses.append((_miss_class(text, g), line, name))
+        for gi, pi in pairs:
+            g, p = gold[gi], pred[pi]
+            if (not g.source and not p.source) or _touches(g.source, p.source):
+                continue
+            line = (
+                f"{name}: gold src={_show(text, g.source)!r} cue={_show(text, g.cue)!r}; "
+                f"ours src={_show(text, p.source)!r} cue={_show(text, p.cue)!r}\n    {_context(text, g.source + g.cue)}"
+            )
+            wrong.append((_speaker_class(text, g, p), line, name))
+        for pi, p in enumerate(pred):
+            if pi not in hit_p:
+                spans = sorted(_runs(p.content))
+                line = f"{name}: cue={_show(text, p.cue)!r} src={_show(text, p.source)!r}\n    {_context(text, spans)}"
+                spurious.append(("direct" if p.direct else "indirect", line, name))
+    for title, rows in (("MISSED", misses), ("SPEAKER MISMATCH", wrong), ("SPURIOUS", spurious)):
+        counts = Counter(c for c, _, _ in rows)
+        print(f"== {title}: {len(rows)}  " + ", ".join(f"{c}: {k}" for c, k in counts.most_common()))
+        for cls, _ in counts.most_common():
+            sample = [r for r in rows if r[0] == cls]
+            random.Random(seed).shuffle(sample)
+            print(f"-- {cls}")
+            for _, line, _ in sample[:n]:
+                print("  " + line)
+
+
+def _runs(chars: frozenset[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for c in sorted(chars):
+        if out and out[-1][1] == c:
+            out[-1] = (out[-1][0], c + 1)
+        else:
+            out.append((c, c + 1))
+    return out
+
+
 def mine_cues(limit: int, min_count: int = 2) -> None:
     """Write the cue lexicon from PolNeAR TRAIN: lemma, POS, attribution count, occurrences, rate."""
     from onrecord.pipeline import load_nlp
@@ -328,6 +435,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object of metrics as the last line")
     ap.add_argument("--split", default="dev", help="dev (default) or train, to study patterns")
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
+    ap.add_argument("--errors", type=int, metavar="N", default=None, help="print N examples per error class (train)")
     ap.add_argument("--mine-cues", type=int, metavar="N", default=None, help="mine cue lemmas from N train articles")
     args = ap.parse_args()
     if not DATA.is_dir():
@@ -335,6 +443,9 @@ def main() -> int:
         return 0
     if args.mine_cues:
         mine_cues(args.mine_cues)
+        return 0
+    if args.errors is not None:
+        errors("train" if args.split == "dev" else args.split, args.limit or 40, args.errors)
         return 0
     res = evaluate(args.split, args.limit, with_textacy=not args.no_textacy)
     print(f"PolNeAR {args.split}: {res['timing']['articles']} articles")

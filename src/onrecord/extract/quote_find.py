@@ -274,8 +274,12 @@ class Finder:
         comp: Token | None = None
         for c in v.children:
             if c.dep_ == "ccomp" and rate >= COMPLEMENT_RATE:
+                if c.i < v.i and "\n" in d.text[c.right_edge.idx : v.idx]:
+                    continue  # a parse across a paragraph break: not this verb's content
                 comp = c
-                break
+                if c.i > v.i:
+                    break
+                continue  # a complement after the verb ("X, Y said he believes ...") comes first
             if (
                 c.dep_ == "xcomp"
                 and c.i > v.i

@@ -4,7 +4,8 @@ Steps for a cue word:
 1. its own subject (``nsubj``), or the agent of a passive (``said by X``);
 2. without one, the subject of the verb it hangs from (``X arrived and said``, ``X went on to say``,
    ``..., X said, adding that``);
-3. a relative ``who`` is the source as written (PolNeAR's rule); the noun it modifies is resolved.
+3. a relative ``who``/``which``/``that`` is the source as written (PolNeAR's rule); the noun it
+   modifies is resolved.
 Expletive ``it``/``there`` is no source. The actor is the mention the actors stage put on the head of
 the source phrase, else an appositive name inside it, else the first person mentioned in it.
 """
@@ -34,9 +35,10 @@ class Source:
     head: Token  # the token whose mention names the actor (the antecedent of a relative "who")
 
 
-def _subject(v: Token) -> Token | None:
-    passive = any(c.dep_ == "auxpass" for c in v.children)
-    # the subject of a passive cue is what is said or expected, not who says it ("X is expected to")
+def _subject(v: Token, cue: bool = True) -> Token | None:
+    passive = cue and any(c.dep_ == "auxpass" for c in v.children)
+    # the subject of a passive cue is what is said or expected, not who says it ("X is expected to");
+    # the subject of a passive the cue hangs from speaks ("X was asked to say", "X was prompted to say")
     subjects = [c for c in v.children if c.dep_ in _SUBJ and not (passive and c.dep_ == "nsubjpass")]
     if subjects:
         # a misparse can give two subjects (a name on the line before): the nearer one is right
@@ -53,11 +55,13 @@ def source_token(cue: Token) -> Token | None:
     """The subject token of a reporting verb, climbing through coordination and control."""
     v = cue
     for _ in range(4):
-        s = _subject(v)
+        s = _subject(v, cue=v.i == cue.i)
         if s is not None:
             return s
         if v.head.i == v.i:
             return None
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return v.head  # "voters saying they ...", "a senator supporting X": the noun it qualifies
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.i != v.head.i:
             v = v.head.head  # "X ... in blaming Y": through the preposition to its verb
             continue
@@ -97,20 +101,63 @@ def _inverted_subject(v: Token) -> Token | None:
     return doc[v.i + 1 : j].root
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def _left_phrase(cue: Token) -> Source | None:
+    """Without a parsed subject, the noun phrase written right before the verb group (a misparse of
+    "The average of polls shows ...", "X, the undersecretary, wrote ..."), back to a clause boundary."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].head.i == cue.i and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i < 0:
+        return None
+    comma = doc[i].text == "," and i > 0
+    if comma:
+        i -= 1
+    if doc[i].pos_ not in _NOMINAL or doc[i].lower_ in _RELATIVE or doc[i].lower_ in _EXPLETIVE:
+        return None
+    end = i
+    lo_limit = max(-1, i - 10)
+    while i > lo_limit:
+        t = doc[i]
+        if "\n" in t.text or (t.is_punct and t.text not in ("-", "'s")) or t.is_quote or t.tag_ in _FINITE:
+            break
+        if t.pos_ in ("SCONJ", "CCONJ") or t.lower_ in _RELATIVE:
+            break
+        i -= 1
+    start = i + 1
+    if comma and not (i >= 0 and doc[i].text == ","):
+        return None  # only an appositive between two commas stands for the subject
+    if not any(t.pos_ in _NOMINAL for t in doc[start : end + 1]):
+        return None
+    while start < end and doc[start].pos_ in ("ADP", "ADV"):
+        start += 1
+    return Source(doc[start].idx, doc[end].idx + len(doc[end]), doc[end])
+
+
 def source_of(cue: Token, subject: Token | None = None) -> Source | None:
     """The source of ``cue`` (a verb), or of the given subject token; None without one."""
     subj = subject if subject is not None else source_token(cue)
     if subj is None and subject is None and cue.i > 0 and cue.doc[cue.i - 1].text in (",", "”", '"', "''"):
         subj = _inverted_subject(cue)
+    if (
+        subj is None
+        and subject is None
+        and cue.tag_ in _FINITE | {"VBN"}
+        and cue.dep_ != "acl"
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+    ):
+        return _left_phrase(cue)
     if subj is None or subj.lower_ in _EXPLETIVE:
         return None
     doc = subj.doc
     head = subj
     if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
-        head = subj.head.head
-        if subj.lower_ in ("who", "whom"):
-            return Source(subj.idx, subj.idx + len(subj), head)  # PolNeAR keeps "who" as the source
-        subj = head  # "a group that said ...": the group
+        # PolNeAR keeps the relative ("who", "which", "that") as the source; its antecedent is resolved
+        return Source(subj.idx, subj.idx + len(subj), subj.head.head)
     lo, hi = phrase_span(subj)
     return Source(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), head)
 

@@ -350,7 +350,8 @@ def errors(split: str, limit: int | None, n: int, seed: int = 7) -> None:
         hit_p = {pi for _, pi in pairs}
         for gi, g in enumerate(gold):
             if gi not in hit_g:
-                line = f"{name}: cue={_show(text, g.cue)!r} src={_show(text, g.source)!r}\n    {_context(text, g.content_spans)}"
+                ctx = _context(text, g.content_spans)
+                line = f"{name}: cue={_show(text, g.cue)!r} src={_show(text, g.source)!r}\n    {ctx}"
                 misses.append((_miss_class(text, g), line, name))
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]

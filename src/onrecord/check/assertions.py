@@ -164,6 +164,8 @@ def _participants(ctx: Context, event: Event, sentence: str) -> frozenset[str]:
     own = _own_pair(ctx, event)
     if len(own) >= 2 or not has_cue("pair_anaphors", sentence):
         return own
+    # "the two ministers" may come resolved as a group of ministers: that group is the pair itself
+    own = frozenset(a for a in own if ctx.kind(a) != "group")
     earlier = []
     for e in ctx.events_of(event.article_id):
         if e.span[0] >= event.span[0] or not consult_like(e) or e.negated:
@@ -247,7 +249,10 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
         if r is None or (said is not None and r.start > said.end):
             return None  # unknown time, or a future meeting
         basis = f"dated {r.text}" if not guessed else f"undated: the week before publication ({r.text})"
-        return replace(base, start=r.start, end=r.end, basis=basis, medium=event.medium, implied=guessed)
+        medium = event.medium
+        if medium is None and _trigger_kind(trig_text) == "any":
+            medium = "contact"  # "spoke with", "talked to": a contact that need not have been a meeting
+        return replace(base, start=r.start, end=r.end, basis=basis, medium=medium, implied=guessed)
     if said is None:
         return None
     in_person = _trigger_kind(trig_text) == "in_person"

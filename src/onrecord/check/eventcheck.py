@@ -72,6 +72,8 @@ def _medium_score(neg: Assertion, pos: Assertion) -> tuple[float, str]:
         return 0.9, "an in-person meeting against a denial of meeting"
     if pos.medium in ("phone", "video", "written"):
         return 0.35, f"a {pos.medium} contact only weakly contradicts a denial of meeting"
+    if pos.medium == "contact":
+        return 0.45, "speaking or talking, medium unstated, need not have been a meeting"
     return 0.6, "the recorded contact's medium is unknown"
 
 

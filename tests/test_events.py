@@ -321,3 +321,8 @@ def test_meeting_place_is_not_the_counterpart(sides_work) -> None:  # type: igno
 
 def test_indefinite_pronoun_is_no_party(sides_work) -> None:  # type: ignore[no-untyped-def]
     assert _central_in(sides_work, '"Someone will have to pay') is None
+
+
+def test_vow_whose_infinitive_the_parser_hangs_as_an_adverbial_is_a_threat(sides_work) -> None:  # type: ignore[no-untyped-def]
+    ev = _central_in(sides_work, "Rebel leaders have sworn")
+    assert ev is not None and ev.category == "THREATEN"

@@ -241,6 +241,12 @@ def _complement(verb: Token, lex: Lexicon) -> tuple[Token | None, bool]:
     for c in verb.children:
         if c.dep_ in COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX"}:
             return c, False
+    no_object = not any(c.dep_ in OBJECT_DEPS for c in verb.children)
+    if verb.lemma_.lower() in lex.frames.get("future", set()) and no_object:
+        # "have sworn to fight": the parser may hang the infinitive as an adverbial clause
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c, False
     for c in verb.children:
         if c.dep_ == "acomp" and c.lemma_.lower() in lex.frames.get("ready", set()):
             for x in c.children:

@@ -141,8 +141,10 @@ def _events(ctx: Context) -> Iterable[Finding]:
             seen.add(k)
             found = judge(pos, neg, ctx)
             if found:
-                # one conflict per denial and per article that contradicts it: the best-dated event
-                slot = (found.kind, neg.event_ids, neg.quote_ids, pos.article_id, pos.quote_ids)
+                # one conflict per denial and per article that contradicts it: the best-dated event; a
+                # speaker's denial said twice in one article ("she had never met X"; "I have never met X")
+                # is one denial
+                slot = (found.kind, neg.article_id, neg.source_id, neg.participants, pos.article_id, pos.quote_ids)
                 if slot not in best or best[slot].score < found.score:
                     best[slot] = found
     yield from best.values()

@@ -250,8 +250,10 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
             return None  # unknown time, or a future meeting
         basis = f"dated {r.text}" if not guessed else f"undated: the week before publication ({r.text})"
         medium = event.medium
-        if medium is None and _trigger_kind(trig_text) == "any":
-            medium = "contact"  # "spoke with", "talked to": a contact that need not have been a meeting
+        if medium is None:
+            # "met X in Prague": a meeting (the events stage marks a virtual one); "spoke with", "talked
+            # to": a contact that need not have been a meeting
+            medium = {"in_person": "in_person", "any": "contact"}.get(_trigger_kind(trig_text) or "")
         return replace(base, start=r.start, end=r.end, basis=basis, medium=medium, implied=guessed)
     if said is None:
         return None

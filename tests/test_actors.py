@@ -312,3 +312,20 @@ def test_regions_stand_for_their_country_and_place_groups(pipeline: Pipeline) ->
 def test_a_title_in_lower_case_still_tells_the_country(pipeline: Pipeline) -> None:
     work = run(pipeline, "The Ghanaian deputy trade minister Kojo Mensah resigned on Monday.")
     assert work.actors[actor_id("person", "Kojo Mensah")].country == "GHA"
+
+
+def test_a_counted_plural_takes_the_only_pair_named_just_before(pipeline: Pipeline) -> None:
+    text = (
+        "Dutch Foreign Minister Pieter Smit said he had called his Kenyan counterpart, Grace Wanjiru, on Friday. "
+        "The two ministers will meet in May."
+    )
+    work = run(pipeline, text)
+    assert {work.actors[m.actor_id].name for m in work.mentions if m.text == "The two ministers"} == {
+        "Pieter Smit",
+        "Grace Wanjiru",
+    }
+    work = run(pipeline, "Pieter Smit spoke first. Grace Wanjiru and Ana Costa replied. The two ministers left.")
+    assert {work.actors[m.actor_id].name for m in work.mentions if m.text == "The two ministers"} == {
+        "Grace Wanjiru",
+        "Ana Costa",
+    }  # named together: the group wins over salience

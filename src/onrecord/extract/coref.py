@@ -8,7 +8,8 @@ Steps, for each referring phrase in text order (names were linked before, by act
    the knowledge base says held that office on the article's date (the most salient one when several
    did). An office the base has no holder for stays unresolved.
 3. Counted plurals ("the two leaders", "both presidents"): the last group of that many people named
-   together before (in one plural phrase or a coordination).
+   together before (in one plural phrase or a coordination); failing that, the people named in that
+   sentence and the one before when there are exactly that many.
 4. Descriptions: "the <person noun>" ("the tycoon"), "the <party word>" ("the Republican"),
    "the <party word> <noun>" ("the Republican leader"): the most salient compatible person before
    it. Compatible: same gender where known, same party where the phrase names one, and for a noun of
@@ -19,7 +20,9 @@ Steps, for each referring phrase in text order (names were linked before, by act
    never someone else's ("the prime minister's spokesman"), never generic ("the average voter"),
    and not when a qualifier cannot be checked ("the Vermont senator"). A party phrase with no such
    person before it goes to the office holder of that party on the date.
-5. Personal pronouns (he, his, him, himself, she, her, hers, herself): the most salient person of a
+5. A person or relation noun in apposition to a name ("his Japanese counterpart Kenji Sato"): that
+   person, who takes the country the phrase names when none is known.
+6. Personal pronouns (he, his, him, himself, she, her, hers, herself): the most salient person of a
    compatible gender before it (unknown gender counts half), never a co-argument of the same verb;
    a reflexive takes its subject.
 
@@ -409,14 +412,30 @@ class Resolver:
         if count < 2 or noun not in self.lex.person_nouns:
             return []
         groups = [g for g in self._groups(first) if len(g) == count]
-        if not groups:
-            return []
-        chosen = groups[-1]
+        why = f"the last group of {count} people named before it"
+        if groups:
+            chosen = groups[-1]
+        else:  # "X said she had spoken with her counterpart, Y ... the two ministers": the salient pair
+            chosen = self._salient_people(first, count)
+            why = f"the {count} most salient people of the sentences before it"
+            if not chosen:
+                return []
         names = " and ".join(self.drafts[a].name for a in chosen)
-        return [
-            Ref(first, tok.i + 1, a, "description", f"the last group of {count} people named before it: {names}")
-            for a in chosen
-        ]
+        return [Ref(first, tok.i + 1, a, "description", f"{why}: {names}") for a in chosen]
+
+    def _salient_people(self, at: int, count: int) -> list[str]:
+        """Exactly ``count`` people named in this sentence or the one before, when no others are."""
+        here = self.sent_of[at]
+        people = {
+            s.actor_id
+            for s in self.seen
+            if s.token < at and here - s.sent <= 1 and self._person(s.actor_id) is not None
+        }
+        return (
+            sorted(people, key=lambda a: min(s.token for s in self.seen if s.actor_id == a))
+            if len(people) == count
+            else []
+        )
 
     def _groups(self, before: int) -> list[list[str]]:
         """People named together before a token, in text order: in one plural phrase or a coordination."""

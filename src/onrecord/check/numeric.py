@@ -137,6 +137,9 @@ def _source_words(v: View, ctx: Context) -> str:
     if v.claim.asserter_id:
         return ctx.name(v.claim.asserter_id)
     m = re.search(r"\baccording to ([^,.;]+)", v.sentence, re.IGNORECASE)
+    if m:
+        return m.group(1).strip()
+    m = re.search(r"\b((?:official |public )?(?:records|data|figures|statistics)) show", v.sentence, re.IGNORECASE)
     return m.group(1).strip() if m else "another source"
 
 
@@ -423,9 +426,10 @@ def pair_key(a: View, b: View, *, rebuttal: bool = False, ctx: Context | None = 
     rel = measure_relation(a.key, b.key)
     if rel is None:
         return None
-    if a.key.measure is None and scope != "same" and not (owner and a.key.scope and a.key.scope == b.key.scope):
-        # a figure of no known measure pairs on its words alone: only the same words, or one speaker's
-        # same words in articles about the same countries
+    same_words = bool(a.key.scope) and a.key.scope == b.key.scope
+    if a.key.measure is None and scope != "same" and not (same_words and (owner or same_article)):
+        # a figure of no known measure pairs on its words alone: only the same words with the same countries,
+        # or the same words in one article (a rebuttal) or from one speaker in articles about the same countries
         return None
     return rel, scope
 

@@ -329,3 +329,10 @@ def test_a_counted_plural_takes_the_only_pair_named_just_before(pipeline: Pipeli
         "Grace Wanjiru",
         "Ana Costa",
     }  # named together: the group wins over salience
+
+
+def test_armed_groups_keep_their_country_and_relief_bodies_have_none(pipeline: Pipeline) -> None:
+    work = run(pipeline, "The Red Cross said the PKK had freed two soldiers, and Boko Haram fighters fled.")
+    assert _country_of(work, "PKK") == "TUR"
+    assert _country_of(work, "Boko Haram") == "NGA"
+    assert _country_of(work, "Red Cross") is None

@@ -9,8 +9,17 @@ Steps:
 3. A first name written just before a knowledge-base surname joins it ("Volodímir] Zelensky").
 4. A short name ("Xi", "Smith") links to the longer name in the text that it is part of.
 5. Countries and genders of new actors from the words before them ("Ukrainian President X", "Mr X").
-6. Groups: a demonym before a plural group noun ("Chinese banks"); a plural demonym used as a noun
-   ("the Russians") names the country.
+6. Groups: a demonym before a plural group noun ("Chinese banks"; coordinated demonyms make one
+   group each); a plural demonym used as a noun ("the Russians") names the country; a plural group
+   noun placed by a country ("rebels in Sudan") is a group of that country.
+
+People first: a name the parser calls a body is a person when it reads as one (a known given name
+first, or the subject of a speech verb a personal pronoun takes up, and no word of bodies), so the
+same name gets the same id in every article; a capitalised known given name before capitalised proper
+nouns is a person the parser missed; a new name that is a known person's given name and surname
+("Carlos Menem") or an office title and a known surname ("President Mugabe") is that person; and a
+known person's bare surname is the person of this text named in full with it ("Ortega" after "Carla
+Ortega").
 """
 
 from __future__ import annotations

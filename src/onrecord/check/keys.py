@@ -34,6 +34,7 @@ class ClaimKey:
     years: frozenset[str]
     dimension: str  # count | USD | % | ...
     ambiguous: bool  # a measure word that may or may not include the wounded ("losses")
+    predicates: frozenset[str] = frozenset()  # scope words written as a verb form ("handled", "shipped")
 
     def block(self) -> str:
         """A coarse key for the store's index: claims in different blocks are never compared.
@@ -168,6 +169,9 @@ def claim_key(claim: Claim, *, sentence: str = "", after: str = "") -> ClaimKey:
     """
     key_words = re.sub(r"@\S+|~\S+", " ", (claim.subject_key or "").replace("|", " "))
     toks = tokens(f"{claim.subject} {key_words}")
+    # scope words from the key's lemmas when there is one ("exported", "totalled" -> export, total), so the
+    # same measure in other inflections compares equal; the subject's own words otherwise
+    scope_toks = tokens(key_words) if key_words.strip() else toks
     measure = _measure_from_words(toks)
     basis = "subject words" if measure else "none"
     local = _measure_from_words(tokens(after)) if after else None
@@ -192,7 +196,7 @@ def claim_key(claim: Claim, *, sentence: str = "", after: str = "") -> ClaimKey:
     countries: set[str] = set()
     years: set[str] = set()
     asserter_words = set(tokens((claim.asserter_id or "").replace("-", " ")))
-    for t in toks:
+    for t in dict.fromkeys([*scope_toks, *(t for t in toks if _YEAR.match(t) or country_code(fold(t)))]):
         if _YEAR.match(t):
             years.add(t)
             continue
@@ -206,6 +210,10 @@ def claim_key(claim: Claim, *, sentence: str = "", after: str = "") -> ClaimKey:
             countries.add(code)
             continue
         scope.add(fold(t))
+    written = tokens(claim.subject)
+    predicates = frozenset(
+        w for w in scope if any(x != w and x.startswith(w[:4]) and x.endswith(("ed", "ing")) for x in written)
+    )
     country = getattr(claim, "scope", None)  # the claims stage's ISO alpha-3 of whose figure it is
     if country:
         countries.add(str(country).lower())
@@ -222,6 +230,7 @@ def claim_key(claim: Claim, *, sentence: str = "", after: str = "") -> ClaimKey:
         years=frozenset(years),
         dimension=unit_dimension(claim.unit),
         ambiguous=ambiguous,
+        predicates=predicates,
     )
 
 
@@ -279,17 +288,15 @@ def country_code(word: str) -> str | None:
     return None
 
 
-SCOPE_OVERLAP = 0.6  # Jaccard of two scope word sets that still name one measure (one extra word in three)
+def scope_overlap(a: ClaimKey, b: ClaimKey) -> bool:
+    """Two different scope word sets that still name one thing: they share a noun and differ only in verbs.
 
-
-def scope_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two different scope word sets that still name one thing: two shared words or more, Jaccard ≥ 0.6.
-
-    "cargo handled" and "port cargo handled" agree; "exports" and "exports asian market" do not (one
-    shared word: the extra words narrow what is counted).
+    "cargo handled" and "cargo" agree (the predicate is wording); "frozen fish exports" and "fish exports"
+    do not (an extra noun or adjective narrows what is counted: a part, not the whole).
     """
-    shared = a & b
-    return len(shared) >= 2 and len(shared) / len(a | b) >= SCOPE_OVERLAP
+    shared = a.scope & b.scope
+    verbs = a.predicates | b.predicates
+    return bool(shared - verbs) and (a.scope ^ b.scope) <= verbs
 
 
 def scope_relation(a: ClaimKey, b: ClaimKey, *, same_article: bool = False, same_owner: bool = False) -> str | None:
@@ -307,7 +314,7 @@ def scope_relation(a: ClaimKey, b: ClaimKey, *, same_article: bool = False, same
         return None
     inferred = False
     if a.scope != b.scope:
-        if not scope_overlap(a.scope, b.scope):
+        if not scope_overlap(a, b):
             return None
         inferred = True
     if not a.countries:

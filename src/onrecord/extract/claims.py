@@ -310,6 +310,8 @@ def _time_scope(work: Work, core: Token, verb: Token | None) -> str | None:
         if span is None:
             continue
         head = span.root
+        if head.head.lower_ in ("since", "than", "until", "before", "after"):
+            continue  # "since December": when a count began, not the period it covers
         for _ in range(3):
             if head.i in anchors:
                 return tx.value if tx.value[:1].isdigit() else None
@@ -425,7 +427,8 @@ class ClaimsStage:
                 asserted_on = quote.said_on or _statement_date(work, None)
             else:
                 said_on = quote.said_on if quote is not None and asserter is None else None
-                asserted_on = said_on or _statement_date(work, cue)
+                # "according to X" reports X's figure as of the text: the dates in the clause are the figure's
+                asserted_on = said_on or _statement_date(work, cue if how != "according" else None)
             basis = (
                 "multiplier" if q.multiplier else "vague" if q.vague else "fraction" if q.fraction
                 else "words" if not any(c.isdigit() for c in q.text) else "digits"

@@ -214,3 +214,42 @@ def test_the_same_jump_without_a_rise_cue_is_flagged() -> None:
     a = claim(art, "12,000", "Nordland people died", 12_000, asserter=GOV.id, said="2025-03-03")
     b = claim(art, "35,000", "Nordland people dead", 35_000, asserter=GOV.id, said="2025-03-07")
     assert [c.kind for c in run(art, GOV, a, b)[0]] == ["self_contradiction"]
+
+
+def _year_figures(first: str, second: str, subject_a: str, subject_b: str):  # type: ignore[no-untyped-def]
+    a1 = article("art-s1", first, "2024-02-06")
+    a2 = article("art-s2", second, "2024-06-12")
+    ca = claim(a1, "€310 million", subject_a, 310e6, asserter=GOV.id, said="2024-02-05", unit="EUR", time_scope="2023")
+    cb = claim(a2, "€240 million", subject_b, 240e6, asserter=GOV.id, said="2024-06-11", unit="EUR", time_scope="2023")
+    return run(a1, a2, GOV, ca, cb)[0]
+
+
+def test_one_closed_year_restated_in_other_verbs_is_flagged() -> None:
+    found = _year_figures(
+        "Velt said that Nordland's wine exports reached €310 million in 2023.",
+        "Velt said that Nordland's wine exports amounted to €240 million in 2023.",
+        "Nordland's wine exports reached",
+        "Nordland wine exports amounted",
+    )
+    assert [c.kind for c in found] == ["self_contradiction"]
+
+
+def test_a_narrower_product_is_another_measure() -> None:
+    found = _year_figures(
+        "Velt said that Nordland's wine exports reached €310 million in 2023.",
+        "Velt said that Nordland's sparkling wine exports reached €240 million in 2023.",
+        "Nordland's wine exports reached",
+        "Nordland's sparkling wine exports reached",
+    )
+    assert found == []
+
+
+def test_one_speakers_same_words_pair_across_articles_naming_no_country() -> None:
+    # no country anywhere: one speaker's "exports" in two articles about the same (unnamed) country
+    found = _year_figures(
+        "Velt said that the country's exports reached €310 million in 2023.",
+        "Velt said that exports reached €240 million in 2023.",
+        "exports reached",
+        "exports reached",
+    )
+    assert [c.kind for c in found] == ["self_contradiction"]

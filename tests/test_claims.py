@@ -246,3 +246,35 @@ def test_change_verb_before_by(nlp: Language) -> None:
 def test_time_spans_are_durations(nlp: Language) -> None:
     (c,) = claims_of(make_work(nlp, "Repairs will continue over 10 years."))
     assert (c.value, c.unit, c.qualifier, c.measure) == (10, "year", "exact", "duration")
+
+
+def test_the_number_of_counts_the_noun_after_of(nlp: Language) -> None:
+    (c,) = claims_of(make_work(nlp, "The number of flats flooded in the district has risen to 2,100, the mayor said."))
+    assert (c.value, c.unit) == (2100, "flat")
+    assert c.subject == "flats flooded"
+
+
+def test_a_generic_possessor_does_not_narrow_the_subject(nlp: Language) -> None:
+    (c,) = claims_of(make_work(nlp, "The minister said that the country's imports reached $40 billion in 2022."))
+    assert "country" not in c.subject and "country" not in c.subject_key
+    assert c.subject_key == "import|reach"
+
+
+def test_the_speaker_is_not_what_a_figure_measures(nlp: Language) -> None:
+    (c,) = claims_of(make_work(nlp, "The mayor said on Friday that grain stored in 2022 was 3 million tonnes."))
+    assert "mayor" not in c.subject.lower()
+    assert "grain" in c.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("The two presidents signed the treaty in Oslo.", False), ("The two sides met in Oslo.", True)],
+)
+def test_the_two_people_name_participants_not_a_count(nlp: Language, text: str, kept: bool) -> None:
+    assert bool(claims_of(make_work(nlp, text))) is kept
+
+
+def test_a_since_date_is_not_the_period_of_the_figure(nlp: Language) -> None:
+    (c,) = claims_of(make_work(nlp, "According to the agency, 500 people had been evacuated since March."))
+    assert c.time_scope is None
+    assert c.asserted_on == PUBLISHED

@@ -283,6 +283,10 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
             upto = _statement_date(ctx, event, None) or said
         start, end, basis = since.end + timedelta(days=1), upto.end, f"since {since.text}, up to {upto.text}"
         base = replace(base, said_on=upto.text)
+    elif (days := _for_duration(text[sent[0] : sent[1]])) is not None:
+        # "have not spoken for months": none in the (shortest) span the words allow, up to the statement
+        start, end = said.end - timedelta(days=days), said.end
+        basis = f"for at least {days} days up to {said.text}"
     elif dated is not None and not guessed:
         # "did not meet this year": up to the statement, not the rest of the year
         end = said.end if dated.start <= said.end < dated.end else dated.end
@@ -292,6 +296,31 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
     if end < start:
         return None
     return replace(base, positive=False, start=start, end=end, basis=basis, in_person=in_person)
+
+
+_FOR = re.compile(
+    r"\b(?:for|in)\s+(?:(?P<n>a|one|two|three|four|five|six|several|many|\d+)\s+)?(?:more than\s+)?"
+    r"(?P<unit>days|weeks|months|years|day|week|month|year)\b",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 2, "many": 2}
+
+
+def _for_duration(sentence: str) -> int | None:
+    """The shortest span in days a negated contact covers: "for months" -> 60, "in two years" -> 730."""
+    m = _FOR.search(sentence)
+    if m is None:
+        return None
+    unit = m.group("unit").lower().rstrip("s")
+    n = m.group("n")
+    if n is None:
+        if not m.group("unit").lower().endswith("s"):
+            return None  # "for a day" needs its article; a bare "in year" is not a span
+        count = 2  # "for months": at least two
+    else:
+        count = int(n) if n.isdigit() else _COUNT[n.lower()]
+    return count * _UNIT_DAYS[unit]
 
 
 def _since_in(ctx: Context, event: Event, text: str, sent: tuple[int, int], ref_year: int) -> DateRange | None:

@@ -17,17 +17,17 @@ from __future__ import annotations
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from onrecord.check.context import Context
 from onrecord.check.dates import DateRange, days_between, human, human_span, parse_date, precision
 from onrecord.check.findings import Finding
 from onrecord.check.intervals import Interval, claim_interval, fmt
-from onrecord.check.keys import ClaimKey, claim_key, countries_in, scope_relation
+from onrecord.check.keys import ClaimKey, claim_key, countries_in, fold, scope_relation, tokens
 from onrecord.check.lexicon import lexicon, words
 from onrecord.check.periods import since_start
-from onrecord.check.places import same_places
+from onrecord.check.places import places, same_places
 from onrecord.check.text import has_cue, opens_with_contrast, snippet
 from onrecord.model import Claim
 
@@ -139,8 +139,15 @@ def _source_words(v: View, ctx: Context) -> str:
     m = re.search(r"\baccording to ([^,.;]+)", v.sentence, re.IGNORECASE)
     if m:
         return m.group(1).strip()
-    m = re.search(r"\b((?:official |public )?(?:records|data|figures|statistics)) show", v.sentence, re.IGNORECASE)
-    return m.group(1).strip() if m else "another source"
+    for pattern in (
+        r"\b((?:records|data|figures|statistics) from [^,.;]+?) show",
+        r"\b((?:official |public )?(?:records|data|figures|statistics)) show",
+        r"\b((?:the )?[a-z][a-z ]{2,40}?) (?:said|says|insisted|countered)\b",
+    ):
+        m = re.search(pattern, v.sentence, re.IGNORECASE)
+        if m:
+            return re.sub(r"^(?:but|however|yet)\s+", "", m.group(1).strip(), flags=re.IGNORECASE)
+    return "another source"
 
 
 def _fig(v: View) -> str:
@@ -441,8 +448,11 @@ def same_owner(a: View, b: View, ctx: Context) -> bool:
         return False
     if a.key.countries or b.key.countries:
         return False
-    if not (a.key.scope and a.key.scope == b.key.scope) and not (
-        has_cue("generic_owners", a.sentence) or has_cue("generic_owners", b.sentence)
+    same_place = bool(places(a.sentence)) and places(a.sentence) == places(b.sentence)
+    if (
+        not (a.key.scope and a.key.scope == b.key.scope)
+        and not same_place
+        and not (has_cue("generic_owners", a.sentence) or has_cue("generic_owners", b.sentence))
     ):
         return False  # "8,000 had died", "5,000 had died": nothing says the two figures are about one entity
     return countries_in(ctx.text(a.claim.article_id)) == countries_in(ctx.text(b.claim.article_id))
@@ -470,6 +480,27 @@ def judge_self(a: View, b: View, ctx: Context) -> Finding | None:
     return None
 
 
+def _elliptical(a: View, b: View, ctx: Context) -> View:
+    """A rebuttal in the very next sentence that names less ("But the opposition said turnout was 48%") speaks
+    of what the first figure measured: it takes its scope words, countries and period."""
+    if b.scope_range is not None or b.period != "to_date" or not b.key.scope or not b.key.scope < a.key.scope:
+        return b
+    if not b.key.countries <= a.key.countries or b.key.years - a.key.years or b.key.dimension != a.key.dimension:
+        return b
+    if any(fold(w) not in a.key.scope and w not in words("stopwords") for w in tokens(b.claim.subject)):
+        return b  # the second figure names something of its own ("jobs lost" after "jobs created")
+    text = ctx.text(a.claim.article_id)
+    between = text[
+        ctx.sentence_bounds(a.claim.article_id, a.claim.span)[1] : ctx.sentence_bounds(
+            b.claim.article_id, b.claim.span
+        )[0]
+    ]
+    if between.strip():
+        return b
+    key = replace(b.key, scope=a.key.scope, countries=a.key.countries, years=a.key.years)
+    return replace(b, key=key, period=a.period, scope_range=a.scope_range, start=a.start)
+
+
 def judge_rebuttal(a: View, b: View, ctx: Context) -> Finding | None:
     """A figure (a) followed in the same article by a contrasting figure from another source (b)."""
     if a.claim.article_id != b.claim.article_id or a.claim.span[0] >= b.claim.span[0]:
@@ -482,6 +513,7 @@ def judge_rebuttal(a: View, b: View, ctx: Context) -> Finding | None:
         return None
     if b.claim.asserter_id is None and not has_cue("source_cues", b.sentence):
         return None
+    b = _elliptical(a, b, ctx)
     keys = pair_key(a, b, rebuttal=True)
     if keys is None:
         return None

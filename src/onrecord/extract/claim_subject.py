@@ -265,6 +265,8 @@ def build_tokens(
     unique = []
     ordered = words if dep == "appos" and previous and counted is None else sorted(words, key=lambda t: t.i)
     for t in ordered:
+        if t.dep_ == "case" and t.head.ent_type_ in TIME_ENTS:
+            continue  # the "'s" of "Sunday's vote" goes with its date
         if t.i not in seen and t.i not in skip and t.ent_type_ not in TIME_ENTS:
             seen.add(t.i)
             unique.append(t)

@@ -186,3 +186,34 @@ def test_narrator_against_narrator_is_not_a_rebuttal() -> None:
     call = event(art, "spoke", A.id, B.id, "2025-03-05")
     denial = event(art, "have not spoken", None, None, None, negated=True)
     assert check([art, A, B, call, denial])[0] == []
+
+
+def test_not_spoken_for_months_covers_a_recent_call() -> None:
+    old_art = article("art-call", "Rask spoke with Hadi by phone on October 30, officials said.", "2024-10-31")
+    call = event(old_art, "spoke", A.id, B.id, "2024-10-30", medium="phone")
+    text = '"I have not spoken to Hadi for months," Rask told reporters on Friday.'
+    art = article("art-fm", text, "2024-11-09")
+    denial = event(art, "spoken", A.id, B.id, "2024-11-08", negated=True)
+    q = quote(art, "I have not spoken to Hadi for months,", A.id, "2024-11-08")
+    conflicts, _ = check([art, A, B, denial, q], [old_art, call])
+    assert [c.kind for c in conflicts] == ["record_contradiction"]
+
+
+def test_not_spoken_for_weeks_leaves_an_older_call_alone() -> None:
+    old_art, call = _meeting(date="2024-06-12", medium="phone")
+    text = '"I have not spoken to Hadi for two weeks," Rask told reporters on Friday.'
+    art = article("art-fw", text, "2024-11-09")
+    denial = event(art, "spoken", A.id, B.id, "2024-11-08", negated=True)
+    q = quote(art, "I have not spoken to Hadi for two weeks,", A.id, "2024-11-08")
+    assert check([art, A, B, denial, q], [old_art, call])[0] == []
+
+
+def test_spoke_with_of_unstated_medium_is_weak_against_never_met() -> None:
+    old_art, call = _meeting(medium=None)
+    text = '"I have never met Hadi," Rask told reporters on Friday.'
+    art = article("art-sw", text, "2024-11-09")
+    denial = event(art, "never met", A.id, B.id, None, negated=True)
+    spoke = article("art-sp", "Rask spoke with Hadi on June 12, officials said.", "2024-06-13")
+    talk = event(spoke, "spoke", A.id, B.id, "2024-06-12")
+    assert check([art, A, B, denial], [spoke, talk])[0] == []
+    assert [c.kind for c in check([art, A, B, denial], [old_art, call])[0]] == ["record_contradiction"]

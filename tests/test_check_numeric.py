@@ -253,3 +253,20 @@ def test_one_speakers_same_words_pair_across_articles_naming_no_country() -> Non
         "exports reached",
     )
     assert [c.kind for c in found] == ["self_contradiction"]
+
+
+def test_an_elliptical_rebuttal_takes_the_first_figures_scope_and_period() -> None:
+    text = "Velt said on Monday that turnout in the Nordland vote was 61% on Sunday. But Pike said turnout was 48%."
+    art = article("art-e", text, "2025-05-27")
+    a = claim(art, "61%", "turnout in Nordland vote", 61, asserter=GOV.id, said="2025-05-26", unit="%",
+              time_scope="2025-05-25")  # fmt: skip
+    b = claim(art, "48%", "turnout", 48, asserter=OTHER.id, said="2025-05-27", unit="%")
+    assert [c.kind for c in run(art, GOV, OTHER, a, b)[0]] == ["rebutted_in_text"]
+
+
+def test_a_rebuttal_naming_another_measure_is_no_ellipsis() -> None:
+    text = "Velt said on Monday that Nordland created 40,000 jobs in May. But Pike said 55,000 jobs were lost."
+    art = article("art-f", text, "2025-06-03")
+    a = claim(art, "40,000", "Nordland created jobs", 40_000, asserter=GOV.id, said="2025-06-02", time_scope="2025-05")
+    b = claim(art, "55,000", "jobs lost", 55_000, asserter=OTHER.id, said="2025-06-03")
+    assert run(art, GOV, OTHER, a, b)[0] == []

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data" / "polnear"
 CUES_FILE = ROOT / "src" / "onrecord" / "extract" / "data" / "quote_cues.txt"
+FRAMES_FILE = CUES_FILE.with_name("quote_cue_frames.txt")
 sys.path.insert(0, str(ROOT / "src"))
 
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
@@ -396,12 +397,17 @@ def mine_cues(limit: int, min_count: int = 2) -> None:
     random.Random(13).shuffle(arts)
     arts = arts[:limit]
     nlp = load_nlp()
+    from onrecord.extract.quote_find import complement
+
     cue_n: Counter[tuple[str, str]] = Counter()
     all_n: Counter[tuple[str, str]] = Counter()
+    frame_cue: Counter[tuple[str, str]] = Counter()
+    frame_all: Counter[tuple[str, str]] = Counter()
     docs = nlp.pipe((t for _, t, _ in arts), batch_size=16)
     for (_, _text, gold), doc in zip(arts, docs, strict=True):
         for tok in doc:
             all_n[(tok.lemma_.lower(), tok.pos_)] += 1
+        heads: set[int] = set()
         for g in gold:
             for a, b in g.cue:
                 span = doc.char_span(a, b, alignment_mode="expand")
@@ -411,6 +417,16 @@ def mine_cues(limit: int, min_count: int = 2) -> None:
                 if head.pos_ == "AUX" and any(t.pos_ == "VERB" for t in span):
                     head = next(t for t in span if t.pos_ == "VERB")
                 cue_n[(head.lemma_.lower(), head.pos_)] += 1
+                heads.add(head.i)
+        # frames: verbs outside gold contents (nested speech is not annotated) or heading a gold cue
+        inside = frozenset().union(*(g.content for g in gold)) if gold else frozenset()
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or (tok.idx in inside and tok.i not in heads):
+                continue
+            key = (tok.lemma_.lower(), complement(tok)[0])
+            frame_all[key] += 1
+            if tok.i in heads:
+                frame_cue[key] += 1
     lines = [
         "# Attribution cue lemmas mined from PolNeAR TRAIN (networkdynamics/PolNeAR; Newell, Margolin and Ruths,",
         f"# LREC 2018), {len(arts)} articles parsed with en_core_web_sm: lemma, POS, times the lemma heads a gold",
@@ -428,6 +444,25 @@ def mine_cues(limit: int, min_count: int = 2) -> None:
     lines += [f"{lemma}\t{pos}\t{n}\t{total}\t{rate:.3f}" for lemma, pos, n, total, rate in rows]
     CUES_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(rows)} cue lemmas to {CUES_FILE}")
+    flines = [
+        "# Attribution cue lemmas per frame, mined from PolNeAR TRAIN (networkdynamics/PolNeAR; Newell, Margolin",
+        f"# and Ruths, LREC 2018), {len(arts)} articles parsed with en_core_web_sm: lemma, frame (what the verb",
+        "# governs: ccomp, xcomp, obj, none; onrecord.extract.quote_find.complement), times it heads a gold Cue",
+        "# in that frame, times it occurs there outside gold contents, the rate. Rebuild: eval/quotes.py --mine-cues",
+    ]
+    # every frame of a cue lemma seen often enough, cue or not ("find" with no complement is no cue)
+    cue_lemmas = {lemma for (lemma, _), n in frame_cue.items() if n >= min_count}
+    frows = [
+        (lemma, frame, frame_cue[(lemma, frame)], total, frame_cue[(lemma, frame)] / total)
+        for (lemma, frame), total in frame_all.items()
+        if lemma in cue_lemmas
+        and (frame_cue[(lemma, frame)] >= min_count or total >= 6)
+        and re.fullmatch(r"[a-z][a-z\-]*", lemma)
+    ]
+    frows.sort(key=lambda r: (-r[2], r[0], r[1]))
+    flines += [f"{lemma}\t{frame}\t{n}\t{total}\t{rate:.3f}" for lemma, frame, n, total, rate in frows]
+    FRAMES_FILE.write_text("\n".join(flines) + "\n", encoding="utf-8")
+    print(f"wrote {len(frows)} lemma frames to {FRAMES_FILE}")
 
 
 def main() -> int:

@@ -343,3 +343,53 @@ def test_eval_match_needs_half_of_the_shorter_span(pred: tuple[int, int], matche
     gold = [ev.Attribution(frozenset(range(0, 12)), (), (), False)]  # type: ignore[attr-defined]
     guess = [ev.Predicted(frozenset(range(*pred)), (), (), False)]  # type: ignore[attr-defined]
     assert bool(ev.match(gold, guess)) is matched  # type: ignore[attr-defined]
+
+
+# -- who the source is: the local mention PolNeAR marks (tests/articles/quotes_sources.txt, made up) -----
+
+
+@pytest.fixture(scope="module")
+def sources(pipeline: Pipeline) -> Work:
+    return pipeline(make_article((ARTICLES / "quotes_sources.txt").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("the new tax was unfair", "who"),  # a relative is the source as written
+        ("the count was valid", "which"),
+        ("they cannot pay", "Farmers"),  # a participle's noun speaks
+        ("the strike would go on", "The union leader"),  # the subject of a passive the cue hangs from
+    ],
+)
+def test_source_is_the_local_mention(sources: Work, words: str, speaker: str) -> None:
+    q = containing(top(sources.quotes), words)
+    assert q.speaker_text == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Asked about the tax, the mayor said that it would fall.", "about the tax"),  # who asked is unknown
+        ("It is hard not to wonder whether the mayor will resign.", "the mayor will resign"),  # expletive
+    ],
+)
+def test_source_left_unknown(pipeline: Pipeline, sentence: str, words: str) -> None:
+    q = containing(top(quotes_of(pipeline, sentence)), words)
+    assert q.speaker_span is None
+
+
+def test_word_of_the_quotation_is_no_subject(pipeline: Pipeline) -> None:
+    (q,) = top(quotes_of(pipeline, "“Nonsense,” wrote a supporter of the mayor."))
+    assert (q.text, q.speaker_text) == ("Nonsense", "a supporter of the mayor")
+
+
+def test_relative_source_resolves_to_its_antecedent(sources: Work) -> None:
+    q = containing(top(sources.quotes), "the new tax was unfair")
+    lind = [m.actor_id for m in sources.mentions if sources.article.text[m.span[0] : m.span[1]] == "Rosa Lind"]
+    assert lind and q.speaker_id == lind[0]
+
+
+def test_complement_after_the_verb_wins_over_a_parse_across_paragraphs(sources: Work) -> None:
+    said = [q for q in top(sources.quotes) if q.speaker_text == "The union's advisers"]
+    assert [q.text for q in said] == ["the march would go on"]

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.extract.quote_lexicon import CueLexicon
 from onrecord.extract.quote_marks import MarkedQuote, find_marked_quotes
-from onrecord.extract.quote_speaker import Source, phrase_span, source_of
+from onrecord.extract.quote_speaker import Source, inverted_source, phrase_span, source_of
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
@@ -46,6 +46,8 @@ COMPLEMENT_RATE = 0.10
 XCOMP_RATE = 0.15
 NOUN_RATE = 0.15
 OBJECT_RATE = 0.20
+# with enough evidence for the lemma in a frame (quote_cue_frames.txt), that frame's rate decides
+FRAME_RATE = 0.40
 # right dependents of a stance verb that carry what is said or held ("criticized Clinton for ...")
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "acomp"})
 _OBJECT_PREPS = frozenset({"to", "about", "of", "on", "for", "against", "as", "with", "that"})
@@ -125,6 +127,11 @@ class _Doc:
         """Keep a source within the cue's paragraph and, for a cue inside a quotation, within it."""
         if src is None:
             return None
+        if self.tok_quote[cue.i] < 0 and self.tok_quote[src.head.i] >= 0:
+            # a word of the quotation parsed as the subject: the speaker follows the verb, or is unknown
+            src = inverted_source(cue)
+            if src is None:
+                return None
         p = self.para(cue.idx)
         lo = self.para_starts[p]
         hi = self.para_starts[p + 1] if p + 1 < len(self.para_starts) else len(self.text)
@@ -202,6 +209,8 @@ class Finder:
     def __init__(self, lexicon: CueLexicon) -> None:
         self.lex = lexicon
         self._hashes: tuple[Any, Any, Any] | None = None
+        # lemmas that are cues in some frame though rare as cues at large
+        self.frame_lemmas = frozenset(lemma for (lemma, _), r in lexicon.frames.items() if r >= FRAME_RATE)
 
     def _candidates(self, doc: Doc) -> list[int]:
         """Indices of the tokens that may be cues, picked in one vectorized pass."""
@@ -214,7 +223,8 @@ class Finder:
                 return numpy.sort(numpy.array([strings[w] for w in ws], dtype="uint64"))
 
             words = ("according", ":", "words", "view", "opinion")
-            self._hashes = (sorted_hashes(self.lex.verbs), sorted_hashes(self.lex.nouns), sorted_hashes(words))
+            verb_lemmas = set(self.lex.verbs) | self.frame_lemmas
+            self._hashes = (sorted_hashes(verb_lemmas), sorted_hashes(self.lex.nouns), sorted_hashes(words))
         verbs, nouns, words = self._hashes
         arr = doc.to_array([POS, LEMMA, LOWER])
         pos, lemma, lower = arr[:, 0], arr[:, 1], arr[:, 2]
@@ -257,7 +267,7 @@ class Finder:
     # -- step 2 -----------------------------------------------------------------------------------
     def _verb(self, d: _Doc, v: Token) -> None:
         rate = self.lex.verb_rate(v.lemma_.lower())
-        if rate <= 0.0:
+        if rate <= 0.0 and v.lemma_.lower() not in self.frame_lemmas:
             return
         pieces = self._verb_content(d, v, rate)
         if not pieces:
@@ -268,27 +278,23 @@ class Finder:
             if _content_words(d.text, a, b) >= 1:
                 d.add_content(f, a, b, inside=d.tok_quote[v.i])
 
+    def _allowed(self, lemma: str, frame: str, rate: float, floor: float) -> bool:
+        """Whether the lemma is a cue in this frame: by the frame's own mined rate where there is enough
+        evidence, else by the lemma's overall rate."""
+        fr = self.lex.frame_rate(lemma, frame)
+        if fr is not None:
+            return fr >= FRAME_RATE
+        return rate >= floor
+
     def _verb_content(self, d: _Doc, v: Token, rate: float) -> list[tuple[int, int]]:
         """The content pieces of a reporting verb, from its parse."""
         doc = d.doc
-        comp: Token | None = None
-        for c in v.children:
-            if c.dep_ == "ccomp" and rate >= COMPLEMENT_RATE:
-                if c.i < v.i and "\n" in d.text[c.right_edge.idx : v.idx]:
-                    continue  # a parse across a paragraph break: not this verb's content
-                comp = c
-                if c.i > v.i:
-                    break
-                continue  # a complement after the verb ("X, Y said he believes ...") comes first
-            if (
-                c.dep_ == "xcomp"
-                and c.i > v.i
-                and rate >= XCOMP_RATE
-                and c.pos_ in ("VERB", "AUX")
-                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            ):
-                comp = c  # "plans to", "wants to"
-                break
+        lemma = v.lemma_.lower()
+        frame, comp = complement(v)
+        if comp is not None and frame == "ccomp" and not self._allowed(lemma, "ccomp", rate, COMPLEMENT_RATE):
+            comp = None
+        if comp is not None and frame == "xcomp" and not self._allowed(lemma, "xcomp", rate, XCOMP_RATE):
+            comp = None
         if comp is not None:
             lo, hi = _clause_span(comp)
             if comp.i < v.i:
@@ -302,7 +308,7 @@ class Finder:
                 lo = max(lo, v.i + 1)
                 hi = max(hi, self._clause_end(v, comp))
             return [_tok_span(doc, lo, hi)] if hi >= lo else []
-        if rate >= OBJECT_RATE and d.tok_quote[v.i] < 0:
+        if frame == "obj" and d.tok_quote[v.i] < 0 and self._allowed(lemma, "obj", rate, OBJECT_RATE):
             span = _object_content(v)
             if span is not None and (span[1] > span[0] or doc[span[0]].pos_ != "PRON"):
                 return [_tok_span(doc, *span)]
@@ -607,6 +613,34 @@ def _object_content(v: Token) -> tuple[int, int] | None:
     while hi > lo and doc[hi].is_punct and doc[hi].text not in ("”", '"', "’", "'", "»"):
         hi -= 1
     return lo, hi
+
+
+def complement(v: Token) -> tuple[str, Token | None]:
+    """The frame of a verb and the token carrying its content: ``ccomp`` (a clause; one after the verb
+    first, none across a paragraph break), ``xcomp`` (a to-infinitive: "plans to"), ``obj`` (an object
+    or prepositional phrase, see :func:`_object_content`), else ``none``."""
+    doc = v.doc
+    comp: Token | None = None
+    for c in v.children:
+        if c.dep_ == "ccomp":
+            if c.i < v.i and any("\n" in t.text for t in doc[c.right_edge.i : v.i]):
+                continue  # a parse across a paragraph break: not this verb's content
+            comp = c
+            if c.i > v.i:
+                break  # a complement after the verb ("X, Y said he believes ...") comes first
+    if comp is not None:
+        return "ccomp", comp
+    for c in v.children:
+        if (
+            c.dep_ == "xcomp"
+            and c.i > v.i
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        ):
+            return "xcomp", c
+    if _object_content(v) is not None:
+        return "obj", None
+    return "none", None
 
 
 def _subject_tok(v: Token) -> Token | None:

@@ -51,15 +51,23 @@ def _subject(v: Token, cue: bool = True) -> Token | None:
     return None
 
 
+def _passive(v: Token) -> bool:
+    """A passive verb: with a passive auxiliary, or a bare participle clause ("Asked about it, ...")."""
+    if any(c.dep_ == "auxpass" for c in v.children):
+        return True
+    return v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "nsubj") for c in v.children)
+
+
 def source_token(cue: Token) -> Token | None:
     """The subject token of a reporting verb, climbing through coordination and control."""
     v = cue
     for _ in range(4):
         s = _subject(v, cue=v.i == cue.i)
         if s is not None:
-            return s
-        if v.head.i == v.i:
-            return None
+            # "it" of a verb the cue hangs from is expletive ("it is hard not to wonder")
+            return None if v.i != cue.i and s.lower_ == "it" else s
+        if v.head.i == v.i or _passive(cue):
+            return None  # a passive cue names only its agent ("asked about X, she said": no one asked)
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return v.head  # "voters saying they ...", "a senator supporting X": the noun it qualifies
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.i != v.head.i:
@@ -160,6 +168,12 @@ def source_of(cue: Token, subject: Token | None = None) -> Source | None:
         return Source(subj.idx, subj.idx + len(subj), subj.head.head)
     lo, hi = phrase_span(subj)
     return Source(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), head)
+
+
+def inverted_source(cue: Token) -> Source | None:
+    """The source written after its verb ("..., wrote a supporter of the senator"), or None."""
+    subj = _inverted_subject(cue)
+    return source_of(cue, subj) if subj is not None else None
 
 
 def resolve(work: Work, src: Source) -> Mention | None:

@@ -289,14 +289,16 @@ def country_code(word: str) -> str | None:
 
 
 def scope_overlap(a: ClaimKey, b: ClaimKey) -> bool:
-    """Two different scope word sets that still name one thing: they share a noun and differ only in verbs.
+    """Two different scope word sets that still name one thing: one adds only a verb to the other's nouns.
 
     "cargo handled" and "cargo" agree (the predicate is wording); "frozen fish exports" and "fish exports"
-    do not (an extra noun or adjective narrows what is counted: a part, not the whole).
+    do not (an extra noun or adjective narrows what is counted: a part, not the whole), nor do "cars
+    produced" and "cars exported" (two different verbs are two measures).
     """
     shared = a.scope & b.scope
     verbs = a.predicates | b.predicates
-    return bool(shared - verbs) and (a.scope ^ b.scope) <= verbs
+    nested = a.scope <= b.scope or b.scope <= a.scope  # "cars produced" and "cars exported" are two measures
+    return nested and bool(shared - verbs) and (a.scope ^ b.scope) <= verbs
 
 
 def scope_relation(a: ClaimKey, b: ClaimKey, *, same_article: bool = False, same_owner: bool = False) -> str | None:

@@ -446,6 +446,8 @@ def same_owner(a: View, b: View, ctx: Context) -> bool:
     the figures are taken to be about the same entity, the speaker's own ("the country's exports")."""
     if not a.claim.asserter_id or a.claim.asserter_id != b.claim.asserter_id:
         return False
+    if a.claim.article_id == b.claim.article_id:
+        return False  # one statement's figures with the same words are items of a list ("food aid", "tents")
     if a.key.countries or b.key.countries:
         return False
     same_place = bool(places(a.sentence)) and places(a.sentence) == places(b.sentence)

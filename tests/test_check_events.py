@@ -217,3 +217,21 @@ def test_spoke_with_of_unstated_medium_is_weak_against_never_met() -> None:
     talk = event(spoke, "spoke", A.id, B.id, "2024-06-12")
     assert check([art, A, B, denial], [spoke, talk])[0] == []
     assert [c.kind for c in check([art, A, B, denial], [old_art, call])[0]] == ["record_contradiction"]
+
+
+def test_first_meeting_in_two_years_against_a_recorded_meeting() -> None:
+    old_art, meeting = _meeting()
+    text = "Rask met Hadi in Rome on Tuesday, their first meeting in two years, officials said."
+    art = article("art-fy", text, "2024-10-03")
+    talks = event(art, "met", A.id, B.id, "2024-10-01", medium="in_person")
+    conflicts, _ = check([art, A, B, talks], [old_art, meeting])
+    assert [c.kind for c in conflicts] == ["record_contradiction"]
+    assert set(conflicts[0].event_ids) == {talks.id, meeting.id}
+
+
+def test_first_meeting_in_two_months_leaves_an_older_meeting_alone() -> None:
+    old_art, meeting = _meeting()
+    text = "Rask met Hadi in Rome on Tuesday, their first meeting in two months, officials said."
+    art = article("art-fm2", text, "2024-10-03")
+    talks = event(art, "met", A.id, B.id, "2024-10-01", medium="in_person")
+    assert check([art, A, B, talks], [old_art, meeting])[0] == []

@@ -424,12 +424,19 @@ def from_first_since(ctx: Context, event: Event) -> Assertion | None:
         sentence,
         re.IGNORECASE,
     )
-    if not m and not ever:
+    span_m = re.search(rf"\bfirst\b(?:\s+\w+){{0,3}}?\s+(?:{nouns})\b\s+(in\s+[^.;,]+)", sentence, re.IGNORECASE)
+    days = _for_duration(span_m.group(1)) if span_m and not m else None
+    if not m and not ever and days is None:
         return None
     here, _ = event_when(ctx, event)
     if here is None:
         return None
-    if m:
+    if days is not None and span_m is not None:
+        # "their first meeting in two years": none in the shortest span the words allow before this one
+        start = here.start - timedelta(days=days)
+        basis = f"'{span_m.group(0)}': none in the {days} days before {here.text}"
+        cue = span_m.group(0)
+    elif m:
         since = _date_after_cue(ctx, event.article_id, sent, sent[0] + m.end(), here.start.year)
         if since is None or since.end >= here.start:
             return None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.extract.quote_lexicon import parse_cues
+from onrecord.extract.quote_lexicon import parse_cues, parse_frames
 from onrecord.extract.quote_marks import find_marked_quotes
 from onrecord.extract.quotes import QuotesStage
 from onrecord.model import Actor, Article, Mention, Quote, sha256_text
@@ -87,6 +87,23 @@ def test_cue_lexicon_rows_are_filtered_by_count_and_rate() -> None:
     assert lex.verb_rate("say") == pytest.approx(0.833)
     assert lex.verb_rate("eat") == 0.0
     assert lex.noun_rate("claim") == pytest.approx(0.3)
+
+
+def test_frame_rows_need_enough_occurrences() -> None:
+    frames = parse_frames(["# note", "show\tccomp\t8\t10\t0.800", "show\tnone\t0\t40\t0.000", "vow\tobj\t2\t2\t1.000"])
+    assert frames[("show", "ccomp")] == pytest.approx(0.8)
+    assert frames[("show", "none")] == 0.0
+    assert ("vow", "obj") not in frames  # too rare to overrule the lemma's own rate
+
+
+def test_a_frame_rate_decides_over_the_lemma_rate() -> None:
+    from onrecord.extract.quote_find import Finder
+    from onrecord.extract.quote_lexicon import CueLexicon
+
+    finder = Finder(CueLexicon(verbs={"show": 0.3}, nouns={}, frames={("show", "none"): 0.0, ("hail", "obj"): 0.9}))
+    assert not finder._allowed("show", "none", 0.3, 0.1)
+    assert finder._allowed("show", "ccomp", 0.3, 0.1)  # no evidence for the frame: the lemma's rate
+    assert finder._allowed("hail", "obj", 0.0, 0.2) and "hail" in finder.frame_lemmas
 
 
 # -- direct quotes ----------------------------------------------------------------------------
@@ -360,6 +377,8 @@ def sources(pipeline: Pipeline) -> Work:
         ("the count was valid", "which"),
         ("they cannot pay", "Farmers"),  # a participle's noun speaks
         ("the strike would go on", "The union leader"),  # the subject of a passive the cue hangs from
+        # a subject the parser lost: the name and its appositive before the verb
+        ("the troubles came from poor management", "Jay Doe, the club's old president and general manager"),
     ],
 )
 def test_source_is_the_local_mention(sources: Work, words: str, speaker: str) -> None:

@@ -128,12 +128,12 @@ def _left_phrase(cue: Token) -> Source | None:
     if doc[i].pos_ not in _NOMINAL or doc[i].lower_ in _RELATIVE or doc[i].lower_ in _EXPLETIVE:
         return None
     end = i
-    lo_limit = max(-1, i - 10)
+    lo_limit = max(-1, i - (16 if comma else 10))
     while i > lo_limit:
         t = doc[i]
         if "\n" in t.text or (t.is_punct and t.text not in ("-", "'s")) or t.is_quote or t.tag_ in _FINITE:
             break
-        if t.pos_ in ("SCONJ", "CCONJ") or t.lower_ in _RELATIVE:
+        if (t.pos_ == "SCONJ" or (t.pos_ == "CCONJ" and not comma)) or t.lower_ in _RELATIVE:
             break
         i -= 1
     start = i + 1
@@ -141,9 +141,16 @@ def _left_phrase(cue: Token) -> Source | None:
         return None  # only an appositive between two commas stands for the subject
     if not any(t.pos_ in _NOMINAL for t in doc[start : end + 1]):
         return None
-    while start < end and doc[start].pos_ in ("ADP", "ADV"):
+    while start < end and doc[start].pos_ in ("ADP", "ADV", "CCONJ"):
         start += 1
-    return Source(doc[start].idx, doc[end].idx + len(doc[end]), doc[end])
+    head = doc[end]
+    if comma and i > 0 and doc[i - 1].pos_ == "PROPN":
+        # "Jay Doe, the club's president, suggested": the name before the appositive
+        head = doc[i - 1]
+        start = i - 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].text:
+            start -= 1
+    return Source(doc[start].idx, doc[end].idx + len(doc[end]), head)
 
 
 def source_of(cue: Token, subject: Token | None = None) -> Source | None:

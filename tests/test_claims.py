@@ -278,3 +278,13 @@ def test_a_since_date_is_not_the_period_of_the_figure(nlp: Language) -> None:
     (c,) = claims_of(make_work(nlp, "According to the agency, 500 people had been evacuated since March."))
     assert c.time_scope is None
     assert c.asserted_on == PUBLISHED
+
+
+def test_a_date_on_the_figure_itself_beats_the_clause_date(nlp: Language) -> None:
+    text = "The minister said that 40 schools had closed in 2023 and 31 in 2022."
+    work = make_work(nlp, text)
+    for year in ("2023", "2022"):
+        y = text.index(year)
+        work.timexes.append(Timex(f"timex-{year}", work.article.id, year, (y, y + 4), "DATE", year))
+    found = {c.text: c.time_scope for c in claims_of(work)}
+    assert found == {"40": "2023", "31": "2022"}

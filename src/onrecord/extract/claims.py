@@ -282,9 +282,26 @@ def _statement_date(work: Work, cue: Token | None) -> str | None:
     return work.article.published
 
 
+def _own_date(work: Work, core: Token) -> str | None:
+    """A date on the figure itself ("... and 31 in 2022"): it beats any date of the clause above."""
+    preps = [c for c in core.children if c.dep_ == "prep"]
+    if not preps:
+        return None
+    for tx in work.timexes:
+        if tx.timex_type != "DATE" or not tx.value or not tx.value[:1].isdigit():
+            continue
+        span = core.doc.char_span(tx.span[0], tx.span[1], alignment_mode="expand")
+        if span is not None and any(span.root.head.i == p.i for p in preps):
+            return tx.value
+    return None
+
+
 def _time_scope(work: Work, core: Token, verb: Token | None) -> str | None:
     from onrecord.extract import timex
 
+    own = _own_date(work, core)
+    if own is not None:
+        return own
     scope_date = getattr(timex, "scope_date", None)
     # scope_date climbs to the nearest verb above the figure; only call it when there is one
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in (core, *core.ancestors))

@@ -3,7 +3,14 @@
 Decision procedure (conflicts approach note, step 3):
 
 1. Pair two claims only when unit dimension, measure (equal, or one a part of the other), scope
-   words, years, population and period agree; abstain when any is unknown.
+   words, years, population and period agree; abstain when any is unknown. Scope words are lemmas
+   without wording verbs (reached, amounted, stood at) or generic owners (the country's); two scopes
+   that differ only by one side's extra verb pair as ``inferred``, an extra noun or adjective never
+   does. One speaker's figures that name no country pair across articles only when the words are
+   the same (or the sentences name the same place, or a generic owner) and the articles name the
+   same countries; within one statement, same-worded figures are list items.
+   An elliptical rebuttal in the next sentence ("But the opposition said turnout was 48%") takes
+   the first figure's scope and period.
 2. Same period or same moment: the intervals must meet; a part may not exceed its whole.
 3. Cumulative counts at two dates: the later figure of the whole may not fall below the earlier
    figure of a part (a count does not shrink), and the later figure of a part may not exceed the

@@ -398,6 +398,24 @@ def test_source_left_unknown(pipeline: Pipeline, sentence: str, words: str) -> N
     assert q.speaker_span is None
 
 
+def test_interview_transcript_question_and_answer(pipeline: Pipeline) -> None:
+    text = (
+        "The mayor spoke to us about the floods.\n\nQ: What did you find when the water came?\n\n"
+        "A: Nothing was left. We lost the school and the bridge, and nobody came for a week."
+    )
+    qs = top(quotes_of(pipeline, text))
+    answer = containing(qs, "Nothing was left")
+    assert (answer.cue, answer.speaker_text) == (":", "A")
+    assert "nobody came for a week" in answer.text  # the whole paragraph
+    assert containing(qs, "What did you find").speaker_text == "Q"
+
+
+def test_quote_closing_its_sentence_keeps_its_own_cue(pipeline: Pipeline) -> None:
+    text = "“The name is known,” he said. “If you see it, you know it.” That is why, he added, people like it."
+    q = containing(top(quotes_of(pipeline, text)), "If you see it")
+    assert q.cue == "say"  # continues the quote before, not the verb of the next sentence
+
+
 def test_word_of_the_quotation_is_no_subject(pipeline: Pipeline) -> None:
     (q,) = top(quotes_of(pipeline, "“Nonsense,” wrote a supporter of the mayor."))
     assert (q.text, q.speaker_text) == ("Nonsense", "a supporter of the mayor")

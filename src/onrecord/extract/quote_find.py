@@ -39,6 +39,7 @@ _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
 _TRIM = " \t\n,.;:"
 _DASH_RE = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
 _WORD_RE = re.compile(r"\w+")
+_QA_RE = re.compile(r"[QA]")  # interview transcripts: question and answer
 _SENT_END = frozenset({".", "?", "!"})
 # rates above which a verb counts as a cue on adjacency to a quote alone, or with a complement
 ADJACENT_RATE = 0.05
@@ -454,6 +455,13 @@ class Finder:
         if colon.i - s_start > 4 or colon.i == s_start or colon.i + 2 >= s_end:
             return
         lead = doc[s_start : colon.i]
+        para = d.para(colon.idx)
+        if len(lead) == 1 and _QA_RE.fullmatch(lead.text) and d.para_starts[para] == lead.start_char:
+            # an interview transcript: "Q: ..." / "A: ..." speaks for the whole paragraph
+            end = d.para_starts[para + 1] if para + 1 < len(d.para_starts) else len(d.text)
+            f = d.attribution(colon, ":", (colon.idx, colon.idx + 1), Source(lead.start_char, lead.end_char, lead[0]))
+            d.add_content(f, colon.idx + 1, end)
+            return
         if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in lead):
             return
         if any(t.pos_ in ("VERB", "AUX") for t in lead):
@@ -486,7 +494,11 @@ class Finder:
                 d.add_content(f, q.start, q.end)
                 return
         cand: Token | None = None
-        for i in range(qe, min(qe + 30, len(doc))):
+        # a quotation closing its own sentence ('... nothing." That is why, he added') takes a verb after it
+        # only right away ('"... now." Rosa Lind said.'); a later one belongs to the next sentence
+        ends_sentence = d.text[q.start : q.end].rstrip("\"'”’» ").endswith((".", "?", "!"))
+        reach = qe + 4 if ends_sentence and qe < len(doc) and doc[qe].is_title else qe + 30
+        for i in range(qe, min(reach, len(doc))):
             t = doc[i]
             if d.tok_quote[i] >= 0 or "\n" in t.text or (t.text in _SENT_END and i > qe):
                 break

@@ -270,3 +270,11 @@ def test_a_rebuttal_naming_another_measure_is_no_ellipsis() -> None:
     a = claim(art, "40,000", "Nordland created jobs", 40_000, asserter=GOV.id, said="2025-06-02", time_scope="2025-05")
     b = claim(art, "55,000", "jobs lost", 55_000, asserter=OTHER.id, said="2025-06-03")
     assert run(art, GOV, OTHER, a, b)[0] == []
+
+
+def test_the_value_a_change_starts_from_is_not_a_figure_of_now() -> None:
+    text = "Velt said on Monday that the Nordland death toll had risen to 36 from 30."
+    art = article("art-g", text, "2025-02-04")
+    a = claim(art, "36", "Nordland death toll risen", 36, asserter=GOV.id, said="2025-02-03")
+    b = claim(art, "30", "Nordland death toll risen", 30, asserter=GOV.id, said="2025-02-03")
+    assert run(art, GOV, a, b)[0] == []

@@ -78,6 +78,10 @@ def make_view(claim: Claim, ctx: Context) -> View | None:
     if has_cue("hedge_cues", sentence) or has_cue("denial_cues", sentence):
         return None  # predictions, conditionals and denied reports are not assertions of a figure
     text = ctx.text(claim.article_id)
+    if re.search(r"\bfrom\s*$", text[max(0, claim.span[0] - 12) : claim.span[0]], re.IGNORECASE) and not (
+        claim.range_values
+    ):
+        return None  # "risen to 36 from 30": the earlier value the change starts from, not a claim of now
     after = _after_figure(text, claim.span[1], ctx.sentence_bounds(claim.article_id, claim.span)[1])
     key = claim_key(claim, sentence=sentence, after=after)
     ts = parse_date(claim.time_scope)

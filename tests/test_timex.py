@@ -126,7 +126,7 @@ def work():  # type: ignore[no-untyped-def]
         text=text,
         sha256=sha256_text(text),
     )
-    return Pipeline(["timex.v1"])(art)
+    return Pipeline(["actors.v1", "timex.v1"])(art)
 
 
 def _token(work, word: str, nth: int = 0):  # type: ignore[no-untyped-def]
@@ -171,3 +171,30 @@ def test_same_meeting_dated_twice_is_noted(work) -> None:  # type: ignore[no-unt
     assert len(found) == 1
     assert found[0]["texts"] == ["this Wednesday", "this Thursday"]
     assert found[0]["values"] == ["2025-01-22", "2025-01-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "Senator Ann Lowe held a meeting with donors on Friday. Senator Ann Lowe said the meeting at 2 p.m. went well.",
+            "a clock time is not a day",
+        ),
+        (
+            "Senator Ann Lowe held a meeting with donors on Monday.\nGovernor Tom Reyes said Thursday's meeting was useful.",
+            "nobody named in both",
+        ),
+        (
+            "Senator Ann Lowe held a meeting with donors on Monday. Lowe will attend the meeting on Friday, aides said.",
+            "the later one lies after publication",
+        ),
+    ],
+)
+def test_different_meetings_are_not_one_event_dated_twice(text: str, why: str) -> None:
+    from onrecord.model import Article, sha256_text
+    from onrecord.pipeline import Pipeline
+
+    art = Article(
+        id="art-t", title=None, published="2025-01-22", source=None, language="en", text=text, sha256=sha256_text(text)
+    )
+    assert Pipeline(["actors.v1", "timex.v1"])(art).notes["date_inconsistencies"] == [], why

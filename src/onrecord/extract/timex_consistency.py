@@ -8,12 +8,16 @@ Conservative by design (precision first). A pair is reported only when:
 3. the later reference is anaphoric: a definite or possessive noun ("this Monday's meeting", "his
    conversation"), never "another"/"a second" one; the earlier is the event's introduction, the latest
    dated one of the family before it that is not itself a definite reference;
-4. the people named in each clause, when both are known, overlap.
+4. the people named in the paragraph of each reference are known on both sides and overlap;
+5. both dates name a day in words (a weekday, "yesterday"), not a clock time, and neither lies after
+   the publication date (a scheduled event is often a different one);
+6. the two references stand within a few paragraphs of each other, and the first is an event noun.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -26,6 +30,10 @@ from onrecord.model import Timex
 from onrecord.pipeline import Work
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_DAY_WORD = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.IGNORECASE
+)
+_MAX_DISTANCE = 2500  # characters between the two references: a few paragraphs
 _POSSESSIVE_TAGS = {"PRP$", "POS"}
 
 
@@ -106,9 +114,13 @@ def _definiteness(noun: Token, span: Span) -> tuple[bool, bool]:
     return definite, new_event
 
 
-def _people(work: Work, sent: Span) -> frozenset[str]:
+def _people(work: Work, at: int) -> frozenset[str]:
+    """The people named in the paragraph around character ``at``."""
+    text = work.article.text
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
     out = set()
-    for m in work.mentions_in(sent.start_char, sent.end_char):
+    for m in work.mentions_in(start, len(text) if end < 0 else end):
         actor = work.actors.get(m.actor_id)
         if actor is not None and actor.kind == "person":
             out.add(m.actor_id)
@@ -120,7 +132,10 @@ def _refs(work: Work) -> list[_Ref]:
     anchors: dict[tuple[int, int], str] = work.notes.get("timex_anchors", {})
     for t, span in date_timexes(work):
         day, precision = calendar_date(t.value or "")
-        if precision != "day" or anchors.get(t.span) != "dct":
+        if precision != "day" or anchors.get(t.span) != "dct" or not _DAY_WORD.search(t.text):
+            continue
+        published = work.article.published or ""
+        if len(published) == 10 and day > published:
             continue
         noun, verb = _event_noun(span)
         family = _noun_family(noun) if noun is not None else None
@@ -132,7 +147,7 @@ def _refs(work: Work) -> list[_Ref]:
         trigger = noun if noun is not None else verb
         if trigger is None:
             continue
-        out.append(_Ref(t, day, family, noun, trigger, definite, new_event, _people(work, span.sent)))
+        out.append(_Ref(t, day, family, noun, trigger, definite, new_event, _people(work, span.start_char)))
     return sorted(out, key=lambda r: r.timex.span)
 
 
@@ -144,9 +159,11 @@ def find_inconsistencies(work: Work) -> list[dict[str, Any]]:
         if not later.definite or later.new_event:
             continue
         intro = next((r for r in reversed(refs[:i]) if r.family == later.family and not r.definite), None)
-        if intro is None or intro.day == later.day:
+        if intro is None or intro.day == later.day or intro.noun is None:
             continue
-        if intro.people and later.people and not intro.people & later.people:
+        if not (intro.people & later.people):
+            continue
+        if later.timex.span[0] - intro.timex.span[1] > _MAX_DISTANCE:
             continue
         a, b = intro.timex, later.timex
         found.append(

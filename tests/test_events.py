@@ -326,3 +326,20 @@ def test_indefinite_pronoun_is_no_party(sides_work) -> None:  # type: ignore[no-
 def test_vow_whose_infinitive_the_parser_hangs_as_an_adverbial_is_a_threat(sides_work) -> None:  # type: ignore[no-untyped-def]
     ev = _central_in(sides_work, "Rebel leaders have sworn")
     assert ev is not None and ev.category == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the poll, Ortiz received 37 percent and Lamb had 36 percent.",  # a result, not a reception
+        "Governor Ortiz has never met an opponent like Senator Lamb.",  # compared to, not met
+    ],
+)
+def test_no_meeting_between_named_people(text: str) -> None:
+    """Sentences written for the tests: neither records a meeting between the two people named."""
+    from onrecord.ingest.article import make_article
+    from onrecord.pipeline import Pipeline
+
+    work = Pipeline(["actors.v1", "timex.v1", "events.v1"])(make_article(text, published="2024-05-02"))
+    pairs = [(e.actor1_id, e.actor2_id) for e in work.events if e.category == "CONSULT"]
+    assert not [p for p in pairs if p[0] and p[1]], pairs

@@ -61,6 +61,21 @@ REFLEXIVE = {"himself", "herself", "itself", "themselves", "myself", "ourselves"
 # categories that need parties: a meeting or an agreement of things ("his goals go beyond ...",
 # "its turnover reached ...") is a figure of speech
 NEEDS_AGENT = {"CONSULT", "AGREE"}
+# what a figure, not a party, is the object of: "received 37 percent", "had 36 percent"
+QUANTITY_ENTS = {"PERCENT", "MONEY", "CARDINAL", "QUANTITY"}
+COMPARISON_PREPS = {"like", "unlike"}
+
+
+def _object_is_quantity(trigger: Token) -> bool:
+    """The verb's direct object is a figure ("received 37 percent"): a result, not a meeting or a deal."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ in QUANTITY_ENTS or c.like_num) for c in trigger.children)
+
+
+def _only_compared(target: Token) -> bool:
+    """ "an opponent like X": X is what the counterpart is compared to, not the counterpart."""
+    return any(c.dep_ == "prep" and c.lower_ in COMPARISON_PREPS for c in target.children) and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "any", "no"} for c in target.children
+    )
 
 
 def _agent_word(tok: Token) -> bool:
@@ -152,6 +167,10 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon, resolver: SideResol
         targets = [resolver.side(t) for t in f.targets]
         if f.sources and f.sources[0].lower_ in INDEFINITE:
             sources = []  # "someone will have to pay": no party
+        if not f.nominal and f.code.category == "CONSULT" and _object_is_quantity(f.trigger):
+            continue
+        if f.targets and _only_compared(f.targets[0]):
+            targets = []
         if f.code.category == "CONSULT" and f.targets and _is_place(f.targets[0]) and f.targets[0].dep_ == "pobj":
             targets = []  # "met in Oslo": where they met, not whom
         a1 = sources[0] if sources else None

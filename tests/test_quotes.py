@@ -202,11 +202,18 @@ def test_threat_with_infinitive(press: Work) -> None:
         ),
         ("In the senator's words, the bill is a disgrace.", "the bill is a disgrace", "in words", "the senator"),
         ("The economy is growing fast, the minister said.", "The economy is growing fast", "say", "the minister"),
+        ("The harvest, the minister said, was the worst in years.", "was the worst in years", "say", "the minister"),
     ],
 )
 def test_indirect_speech(pipeline: Pipeline, sentence: str, words: str, cue: str, speaker: str) -> None:
     q = containing(top(quotes_of(pipeline, sentence)), words)
     assert (q.kind, q.cue, q.speaker_text) == ("indirect", cue, speaker)
+
+
+def test_parenthetical_cue_splits_one_attribution(pipeline: Pipeline) -> None:
+    qs = top(quotes_of(pipeline, "The harvest, the minister said, was the worst in years."))
+    assert [q.text for q in qs] == ["The harvest", "was the worst in years"]
+    assert {q.cue_span for q in qs} == {qs[0].cue_span}
 
 
 def test_mixed_quote(pipeline: Pipeline) -> None:

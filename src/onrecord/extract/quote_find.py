@@ -328,6 +328,11 @@ class Finder:
                     return [_tok_span(doc, i, self._clause_end(v, t.head))]
                 if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "compound"):
                     break
+        if v.dep_ in _PARENTHETICAL and v.head.i > v.i and rate >= COMPLEMENT_RATE:
+            pieces = _around(v)
+            # a cue between quotations is left to the quotation steps
+            if pieces and all(d.tok_quote[i] < 0 for lo, hi in pieces for i in (lo, hi)):
+                return [_tok_span(doc, lo, hi) for lo, hi in pieces]
         if (
             v.dep_ in _PARENTHETICAL
             and v.head.i < v.i
@@ -653,6 +658,26 @@ def complement(v: Token) -> tuple[str, Token | None]:
     if _object_content(v) is not None:
         return "obj", None
     return "none", None
+
+
+def _around(v: Token) -> list[tuple[int, int]]:
+    """Token ranges [lo, hi] of the content around a parenthetical cue set off by commas ("The economy,
+    the minister said, is growing fast"), or none."""
+    doc = v.doc
+    h = v.head
+    if h.pos_ not in ("VERB", "AUX") or _subject_tok(v) is None or any(c.dep_ == "mark" for c in v.children):
+        return []
+    lo, hi = v.left_edge.i, v.right_edge.i
+    left = lo if doc[lo].text == "," else lo - 1
+    right = hi if doc[hi].text == "," else hi + 1
+    if left <= h.left_edge.i or right >= h.i or doc[left].text != "," or doc[right].text != ",":
+        return []
+    if right - left > 14:
+        return []
+    end = h.right_edge.i
+    while end > right and doc[end].is_punct and not doc[end].is_quote:
+        end -= 1
+    return [(h.left_edge.i, left - 1), (right + 1, end)]
 
 
 def _subject_tok(v: Token) -> Token | None:

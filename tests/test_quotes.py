@@ -423,6 +423,19 @@ def test_quote_closing_its_sentence_keeps_its_own_cue(pipeline: Pipeline) -> Non
     assert q.cue == "say"  # continues the quote before, not the verb of the next sentence
 
 
+def test_quotation_after_another_speaker_is_not_inherited(pipeline: Pipeline) -> None:
+    text = "“Tell her I sent a picture,” Rosa Lind said, and her husband cut in. “Do not forget the dog.”"
+    qs = top(quotes_of(pipeline, text))
+    assert all(q.speaker_text != "Rosa Lind" for q in qs if "forget the dog" in q.text)
+
+
+def test_title_between_quotations_is_passed_over(pipeline: Pipeline) -> None:
+    text = '"It is more of a consideration now," Tom Ward said on "Morning Talk." "You do not have to be perfect."'
+    qs = top(quotes_of(pipeline, text))
+    assert containing(qs, "You do not have to be perfect").speaker_text == "Tom Ward"
+    assert not [q for q in qs if "Morning Talk" in q.text]
+
+
 def test_word_of_the_quotation_is_no_subject(pipeline: Pipeline) -> None:
     (q,) = top(quotes_of(pipeline, "“Nonsense,” wrote a supporter of the mayor."))
     assert (q.text, q.speaker_text) == ("Nonsense", "a supporter of the mayor")

@@ -508,8 +508,8 @@ class Finder:
             if d.tok_quote[i] >= 0 or "\n" in t.text or (t.text in _SENT_END and i > qe):
                 break
             if t.pos_ in ("VERB", "AUX") and self.lex.verb_rate(t.lemma_.lower()) >= ADJACENT_RATE:
-                if not any(c.dep_ in _CONTENT_DEPS and c.i > t.i for c in t.children):
-                    cand = t  # a verb with a complement of its own reports something else
+                if not any(c.dep_ in _CONTENT_DEPS and c.i > t.i and d.tok_quote[c.i] < 0 for c in t.children):
+                    cand = t  # a verb with a complement of its own (not a quotation) reports something else
                 break
         if cand is None and qs > 0:
             # before the quote: X said: "..." / X said, "..."
@@ -543,6 +543,18 @@ class Finder:
             f.group = True
             d.add_content(f, q.start, q.end)
 
+    @staticmethod
+    def _other_speaker(d: _Doc, a: int, b: int, cue: Token | None) -> bool:
+        """Whether another verb with its own subject stands between two quotations ('..." she said, and
+        her husband cut in. "...'): the second quotation is not hers."""
+        span = d.doc.char_span(a, b, alignment_mode="contract")
+        if span is None:
+            return False
+        for t in span:
+            if t.pos_ == "VERB" and (cue is None or t.i != cue.i) and any(c.dep_ == "nsubj" for c in t.children):
+                return True
+        return False
+
     # -- step 5 -----------------------------------------------------------------------------------
     def _inherit(self, d: _Doc) -> None:
         found, owner = d.found, d.quote_owner
@@ -552,20 +564,29 @@ class Finder:
         def words_between(a: int, b: int) -> int:
             return _content_words(d.text, a, b)
 
+        last = -1  # the last quotation with an owner; titles in between are passed over
         for qi in range(n):
-            if qi in owner or qi == 0:
+            if qi in owner:
+                last = qi
                 continue
             q = d.quotes[qi]
-            p = d.quotes[qi - 1]
-            if qi - 1 not in owner:
+            if last < 0:
                 continue
+            qs, qe = d.qtok[qi]
+            if qe > qs and _content_words(d.text, q.start, q.end) < 4 and _in_noun_phrase(doc, qs, qe):
+                continue  # a title ('on "Morning Talk."'): no one's words
+            p = d.quotes[last]
             same_para = d.para(p.start) == d.para(q.start)
-            prev_cue = found[owner[qi - 1]].cue_span
-            if (same_para and words_between(p.end, q.start) <= 12 and p.end <= prev_cue[0] < q.start) or (
-                p.continues and d.para(q.start) == d.para(p.start) + 1
-            ):
-                owner[qi] = owner[qi - 1]
+            prev_cue = found[owner[last]].cue_span
+            if (
+                same_para
+                and words_between(p.end, q.start) <= 12
+                and p.end <= prev_cue[0] < q.start
+                and not self._other_speaker(d, p.end, q.start, found[owner[last]].cue_token)
+            ) or (last == qi - 1 and p.continues and d.para(q.start) == d.para(p.start) + 1):
+                owner[qi] = owner[last]
                 found[owner[qi]].add(*d.trim(q.start, q.end))
+                last = qi
         for qi in range(n - 2, -1, -1):
             if qi in owner or qi + 1 not in owner:
                 continue

@@ -203,11 +203,31 @@ def test_threat_with_infinitive(press: Work) -> None:
         ("In the senator's words, the bill is a disgrace.", "the bill is a disgrace", "in words", "the senator"),
         ("The economy is growing fast, the minister said.", "The economy is growing fast", "say", "the minister"),
         ("The harvest, the minister said, was the worst in years.", "was the worst in years", "say", "the minister"),
+        (
+            "The mayor was told by the governor that the bridge would close.",
+            "the bridge would close",
+            "tell",
+            "the governor",
+        ),
     ],
 )
 def test_indirect_speech(pipeline: Pipeline, sentence: str, words: str, cue: str, speaker: str) -> None:
     q = containing(top(quotes_of(pipeline, sentence)), words)
     assert (q.kind, q.cue, q.speaker_text) == ("indirect", cue, speaker)
+
+
+def test_content_stops_before_a_further_reporting_clause(pipeline: Pipeline) -> None:
+    q = containing(top(quotes_of(pipeline, "Rosa Lind argued that the tax was unfair, and Tom Ward agreed.")), "tax")
+    assert q.text == "the tax was unfair"
+
+
+def test_content_stays_in_the_cue_paragraph(pipeline: Pipeline) -> None:
+    text = (
+        "There may be no upside for the mayor in a detailed plan, said Tom Ward, a fellow at the institute.\n\n"
+        "“Even if she could convince people today, the situation will have changed,” Mr. Ward said."
+    )
+    q = containing(top(quotes_of(pipeline, text)), "the situation will have changed")
+    assert (q.kind, q.speaker_text) == ("direct", "Mr. Ward")
 
 
 def test_parenthetical_cue_splits_one_attribution(pipeline: Pipeline) -> None:

@@ -270,7 +270,13 @@ class Finder:
         rate = self.lex.verb_rate(v.lemma_.lower())
         if rate <= 0.0 and v.lemma_.lower() not in self.frame_lemmas:
             return
-        pieces = self._verb_content(d, v, rate)
+        # content stays in the cue's paragraph (a parse may run on into the next one); quotations left
+        # open across paragraphs are joined by the quotation steps
+        para = d.para(v.idx)
+        p_lo = d.para_starts[para]
+        p_hi = d.para_starts[para + 1] if para + 1 < len(d.para_starts) else len(d.text)
+        pieces = [(max(a, p_lo), min(b, p_hi)) for a, b in self._verb_content(d, v, rate)]
+        pieces = [(a, b) for a, b in pieces if b > a]
         if not pieces:
             return
         src = d.clip_source(source_of(v), v)
@@ -367,8 +373,10 @@ class Finder:
                 break
             hi = max(hi, r.right_edge.i)
         doc = v.doc
-        while hi > comp.i and doc[hi].is_punct and doc[hi].text not in ("”", '"', "’", "'", "»"):
-            hi -= 1
+        while hi > comp.i and (
+            (doc[hi].is_punct and doc[hi].text not in ("”", '"', "’", "'", "»")) or doc[hi].dep_ == "cc"
+        ):
+            hi -= 1  # nor a conjunction left dangling by a further reporting verb ("..., and Y agreed")
         return hi
 
     # -- step 3 -----------------------------------------------------------------------------------

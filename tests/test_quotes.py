@@ -404,6 +404,8 @@ def sources(pipeline: Pipeline) -> Work:
         ("the count was valid", "which"),
         ("they cannot pay", "Farmers"),  # a participle's noun speaks
         ("the strike would go on", "The union leader"),  # the subject of a passive the cue hangs from
+        ("he grew up on a farm", "Tom Ward"),  # through an adjective: "likely to", "quick to"
+        ("the old levy had failed", "Rosa Lind"),
         # a subject the parser lost: the name and its appositive before the verb
         ("the troubles came from poor management", "Jay Doe, the club's old president and general manager"),
     ],

@@ -20,7 +20,7 @@ from onrecord.model import Mention
 from onrecord.pipeline import Work
 
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
-_CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "parataxis", "pcomp"})
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "parataxis", "pcomp", "acomp", "attr"})
 _KEEP_RIGHT = frozenset({"appos", "compound", "flat", "prep", "amod", "nummod", "cc", "conj", "punct", "pobj"})
 _EXPLETIVE = frozenset({"there"})  # "it" of a passive cue is already left out; an active "it" is a thing speaking
 _RELATIVE = frozenset({"who", "that", "which", "whom"})

@@ -230,6 +230,16 @@ def test_content_stays_in_the_cue_paragraph(pipeline: Pipeline) -> None:
     assert (q.kind, q.speaker_text) == ("direct", "Mr. Ward")
 
 
+def test_according_to_after_a_comma_reports_the_whole_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "In the end, most members of the slate prevailed, and the two other delegates pledged to support "
+        "the senator, according to the party secretary."
+    )
+    outer = [q for q in top(quotes_of(pipeline, text)) if q.cue == "according to"]
+    assert [q.text for q in outer] == [text[: text.index(", according")]]
+    assert outer[0].speaker_text == "the party secretary"
+
+
 def test_parenthetical_cue_splits_one_attribution(pipeline: Pipeline) -> None:
     qs = top(quotes_of(pipeline, "The harvest, the minister said, was the worst in years."))
     assert [q.text for q in qs] == ["The harvest", "was the worst in years"]

@@ -447,7 +447,12 @@ class Finder:
         """Content of a source adverbial (according to X, in X's words): its clause minus itself."""
         doc = d.doc
         h = phrase.head
-        if h.i == phrase.i or h.pos_ not in ("VERB", "AUX"):
+        if phrase.i > 0 and doc[phrase.i - 1].text == ",":
+            # set off by a comma ("..., according to X."): the whole sentence is what X reports, whatever
+            # verb the parser hung the phrase on
+            lo, hi = d.sent(phrase.i)
+            hi -= 1
+        elif h.i == phrase.i or h.pos_ not in ("VERB", "AUX"):
             # the adverbial may head its sentence: take the sentence
             lo, hi = d.sent(phrase.i)
             hi -= 1
@@ -736,3 +741,14 @@ def _nest(found: list[Found]) -> None:
                 best = (b - a, j)
         if best is not None:
             f.parent = best[1]
+    # two attributions each holding the other's cue (a parse hanging "according to X" inside the clause
+    # it reports on): the one with more content is the outer one
+    for i, f in enumerate(found):
+        j = f.parent
+        if j is not None and found[j].parent == i:
+            size_f = sum(b - a for a, b in f.pieces)
+            size_g = sum(b - a for a, b in found[j].pieces)
+            if size_f >= size_g:
+                f.parent = None
+            else:
+                found[j].parent = None

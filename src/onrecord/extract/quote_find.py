@@ -744,11 +744,11 @@ def _nest(found: list[Found]) -> None:
     # two attributions each holding the other's cue (a parse hanging "according to X" inside the clause
     # it reports on): the one with more content is the outer one
     for i, f in enumerate(found):
-        j = f.parent
-        if j is not None and found[j].parent == i:
+        other = f.parent
+        if other is not None and found[other].parent == i:
             size_f = sum(b - a for a, b in f.pieces)
-            size_g = sum(b - a for a, b in found[j].pieces)
+            size_g = sum(b - a for a, b in found[other].pieces)
             if size_f >= size_g:
                 f.parent = None
             else:
-                found[j].parent = None
+                found[other].parent = None

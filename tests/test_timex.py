@@ -177,16 +177,28 @@ def test_same_meeting_dated_twice_is_noted(work) -> None:  # type: ignore[no-unt
     ("text", "why"),
     [
         (
-            "Senator Ann Lowe held a meeting with donors on Friday. Senator Ann Lowe said the meeting at 2 p.m. went well.",
+            "Senator Ann Lowe held a meeting with donors on Friday. "
+            "Senator Ann Lowe said the meeting at 2 p.m. went well.",
             "a clock time is not a day",
         ),
         (
-            "Senator Ann Lowe held a meeting with donors on Monday.\nGovernor Tom Reyes said Thursday's meeting was useful.",
+            "Senator Ann Lowe held a meeting with donors on Monday.\n"
+            "Governor Tom Reyes said Thursday's meeting was useful.",
             "nobody named in both",
         ),
         (
-            "Senator Ann Lowe held a meeting with donors on Monday. Lowe will attend the meeting on Friday, aides said.",
+            "Senator Ann Lowe held a meeting with donors on Monday. "
+            "Lowe will attend the meeting on Friday, aides said.",
             "the later one lies after publication",
+        ),
+        (
+            "Senator Ann Lowe had planned to hold a meeting with donors on Monday.\n"
+            "Lowe said on Sunday that the meeting was cancelled.",
+            "a planned event",
+        ),
+        (
+            "Senator Ann Lowe's talks with donors on Monday came before Tuesday's meeting with the mayor.",
+            "one sentence naming two events",
         ),
     ],
 )

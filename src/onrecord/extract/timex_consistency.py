@@ -8,10 +8,11 @@ Conservative by design (precision first). A pair is reported only when:
 3. the later reference is anaphoric: a definite or possessive noun ("this Monday's meeting", "his
    conversation"), never "another"/"a second" one; the earlier is the event's introduction, the latest
    dated one of the family before it that is not itself a definite reference;
-4. the people named in the paragraph of each reference are known on both sides and overlap;
+4. the people named with each reference (in its sentence, else its paragraph) are known on both sides
+   and overlap, and the two stand in different sentences;
 5. both dates name a day in words (a weekday, "yesterday"), not a clock time, and neither lies after
-   the publication date (a scheduled event is often a different one);
-6. the two references stand within a few paragraphs of each other, and the first is an event noun.
+   the publication date nor belongs to a planned or hypothetical event (often a different one);
+6. the two references stand within a few paragraphs of each other.
 """
 
 from __future__ import annotations
@@ -114,17 +115,42 @@ def _definiteness(noun: Token, span: Span) -> tuple[bool, bool]:
     return definite, new_event
 
 
-def _people(work: Work, at: int) -> frozenset[str]:
-    """The people named in the paragraph around character ``at``."""
-    text = work.article.text
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
+def _people_in(work: Work, start: int, end: int) -> frozenset[str]:
     out = set()
-    for m in work.mentions_in(start, len(text) if end < 0 else end):
+    for m in work.mentions_in(start, end):
         actor = work.actors.get(m.actor_id)
         if actor is not None and actor.kind == "person":
             out.add(m.actor_id)
     return frozenset(out)
+
+
+def _people(work: Work, sent: Span) -> frozenset[str]:
+    """The people of the sentence; if it names none ("the two ministers met"), those of its paragraph."""
+    found = _people_in(work, sent.start_char, sent.end_char)
+    if found:
+        return found
+    text = work.article.text
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.end_char)
+    return _people_in(work, start, len(text) if end < 0 else end)
+
+
+_IRREALIS = {"plan", "schedule", "expect", "intend", "hope", "want", "aim", "propose", "prepare"}
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "'ll"}
+
+
+def _irrealis(verb: Token | None) -> bool:
+    """The event is planned or hypothetical ("had planned to give remarks Monday", "will meet")."""
+    tok = verb
+    for _ in range(3):
+        if tok is None:
+            return False
+        if tok.lemma_.lower() in _IRREALIS or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _refs(work: Work) -> list[_Ref]:
@@ -145,9 +171,12 @@ def _refs(work: Work) -> list[_Ref]:
             continue
         definite, new_event = _definiteness(noun, span) if noun is not None else (False, False)
         trigger = noun if noun is not None else verb
-        if trigger is None:
+        planned_noun = noun is not None and any(
+            c.dep_ in ("acl", "amod") and c.lemma_.lower() in _IRREALIS for c in noun.children
+        )  # "has a speech scheduled", "the planned summit"
+        if trigger is None or _irrealis(verb) or planned_noun:
             continue
-        out.append(_Ref(t, day, family, noun, trigger, definite, new_event, _people(work, span.start_char)))
+        out.append(_Ref(t, day, family, noun, trigger, definite, new_event, _people(work, span.sent)))
     return sorted(out, key=lambda r: r.timex.span)
 
 
@@ -159,7 +188,7 @@ def find_inconsistencies(work: Work) -> list[dict[str, Any]]:
         if not later.definite or later.new_event:
             continue
         intro = next((r for r in reversed(refs[:i]) if r.family == later.family and not r.definite), None)
-        if intro is None or intro.day == later.day or intro.noun is None:
+        if intro is None or intro.day == later.day or intro.trigger.sent.start == later.trigger.sent.start:
             continue
         if not (intro.people & later.people):
             continue

@@ -235,3 +235,16 @@ def test_first_meeting_in_two_months_leaves_an_older_meeting_alone() -> None:
     art = article("art-fm2", text, "2024-10-03")
     talks = event(art, "met", A.id, B.id, "2024-10-01", medium="in_person")
     assert check([art, A, B, talks], [old_art, meeting])[0] == []
+
+
+def test_first_time_belongs_to_its_own_clause() -> None:
+    old_art, meeting = _meeting()
+    scoped = article(
+        "art-ft", "On Sunday, Rask disclosed for the first time that Hadi called her on Friday.", "2024-11-11"
+    )
+    call = event(scoped, "called", B.id, A.id, "2024-11-08")
+    assert check([scoped, A, B, call], [old_art, meeting])[0] == []
+    # the same words about the call itself make it the first contact, which the June meeting contradicts
+    own = article("art-ft2", "Hadi called Rask for the first time on Friday, aides said.", "2024-11-11")
+    first = event(own, "called", B.id, A.id, "2024-11-08")
+    assert [c.kind for c in check([own, A, B, first], [old_art, meeting])[0]] == ["record_contradiction"]

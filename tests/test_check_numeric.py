@@ -278,3 +278,17 @@ def test_the_value_a_change_starts_from_is_not_a_figure_of_now() -> None:
     a = claim(art, "36", "Nordland death toll risen", 36, asserter=GOV.id, said="2025-02-03")
     b = claim(art, "30", "Nordland death toll risen", 30, asserter=GOV.id, said="2025-02-03")
     assert run(art, GOV, a, b)[0] == []
+
+
+def test_two_figures_of_one_measure_in_one_sentence_are_a_list_not_a_contradiction() -> None:
+    text = "On Monday Velt said 100,000, 200,000 or 250,000 Nordland soldiers died."
+    art = article("art-list", text, "2025-03-04")
+    a = claim(art, "100,000", "Nordland soldiers died", 100_000, asserter=GOV.id, said="2025-03-03")
+    b = claim(art, "250,000", "Nordland soldiers died", 250_000, asserter=GOV.id, said="2025-03-03")
+    assert run(art, GOV, a, b)[0] == []
+    # the same two figures in two sentences of one statement do contradict each other
+    text2 = "On Monday Velt said 100,000 Nordland soldiers died. On Monday Velt said 250,000 Nordland soldiers died."
+    art2 = article("art-two", text2, "2025-03-04")
+    a2 = claim(art2, "100,000", "Nordland soldiers died", 100_000, asserter=GOV.id, said="2025-03-03")
+    b2 = claim(art2, "250,000", "Nordland soldiers died", 250_000, asserter=GOV.id, said="2025-03-03")
+    assert [c.kind for c in run(art2, GOV, a2, b2)[0]] == ["self_contradiction"]

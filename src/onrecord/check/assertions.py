@@ -149,6 +149,8 @@ def _own_pair(ctx: Context, event: Event) -> frozenset[str]:
     own = frozenset(a for a in (event.actor1_id, event.actor2_id) if a)
     if len(own) >= 2:
         return own
+    if event.actor2_text and not event.actor2_id and re.search(r"\b(?:un)?like\b", event.actor2_text, re.IGNORECASE):
+        return own  # the counterpart is only compared to someone ("an opponent like X"): nobody the text names
     people = _actors_in_sentence(ctx, event, "person")
     if len(people) == 2 and own <= set(people):
         return frozenset(people)
@@ -258,7 +260,8 @@ def from_event(ctx: Context, event: Event) -> Assertion | None:
     if said is None:
         return None
     in_person = _trigger_kind(trig_text) == "in_person"
-    if re.search(r"\bnever\b", sentence, re.IGNORECASE):
+    near_trigger = text[max(sent[0], event.span[0] - 40) : event.span[1]]
+    if re.search(rf"\bnever\b(?:\s+\w+){{0,2}}\s+{re.escape(trig_text.split()[-1])}", near_trigger, re.IGNORECASE):
         return replace(base, positive=False, end=said.end, basis=f"'never', up to {said.text}", in_person=in_person)
     dated, guessed = event_when(ctx, event)
     local = text[event.span[0] : sent[1]]
@@ -410,6 +413,22 @@ def from_recurrence(ctx: Context, quote: Quote) -> Assertion | None:
     )
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:that|when|after|before|because|while|as|if|since|who|which)\b", re.IGNORECASE)
+
+
+def _trigger_offset(text: str, event: Event) -> int:
+    """Where the event's trigger word stands in the text (its span's start when not found in it)."""
+    word = (event.trigger or "").split()[-1:] or [""]
+    at = text.find(word[0], event.span[0], event.span[1]) if word[0] else -1
+    return at if at >= 0 else event.span[0]
+
+
+def _one_clause(sentence: str, start: int, end: int, trigger_at: int) -> bool:
+    """No comma or clause word stands between a phrase at [start, end) and the trigger."""
+    between = sentence[end:trigger_at] if trigger_at >= end else sentence[trigger_at:start]
+    return _CLAUSE_BREAK.search(between) is None
+
+
 def from_first_since(ctx: Context, event: Event) -> Assertion | None:
     """ "The first call since 2022": no event of that kind between the participants since then, until this one."""
     if event.negated or not consult_like(event):
@@ -425,6 +444,9 @@ def from_first_since(ctx: Context, event: Event) -> Assertion | None:
         re.IGNORECASE,
     )
     span_m = re.search(rf"\bfirst\b(?:\s+\w+){{0,3}}?\s+(?:{nouns})\b\s+(in\s+[^.;,]+)", sentence, re.IGNORECASE)
+    trigger_at = _trigger_offset(text, event) - sent[0]
+    if ever is not None and not _one_clause(sentence, ever.start(), ever.end(), trigger_at):
+        ever = None  # "she said for the first time that he called": the first is the saying, not the call
     days = _for_duration(span_m.group(1)) if span_m and not m else None
     if not m and not ever and days is None:
         return None

@@ -127,7 +127,8 @@ def judge(pos: Assertion, neg: Assertion, ctx: Context) -> Finding | None:
         kind = "record_contradiction"
         score, why = _medium_score(neg, pos)
         if pos.implied:
-            score -= 0.1
+            # an undated record placed in the week before its publication is weak evidence
+            score -= 0.1 if pos.medium == "in_person" else 0.2
         rule = f"a recorded contact inside the denied interval; {why}"
         sentence = (
             f"{neg_who} said {_when_said(neg)} that {names} had {'not met' if neg.in_person else 'no contact'} "

@@ -481,6 +481,10 @@ def judge_self(a: View, b: View, ctx: Context) -> Finding | None:
     if keys is None:
         return None
     rel, scope = keys
+    if rel == "equal" and a.claim.article_id == b.claim.article_id and a.sentence == b.sentence:
+        # two figures of one measure in one sentence are a list, a range, a ratio or a change ("from 54 to
+        # 44 percent"), not a speaker contradicting themselves; a part and its whole still compare
+        return None
     mode = _period_mode(a, b)
     if mode is None:
         return None

@@ -169,8 +169,9 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon, resolver: SideResol
             sources = []  # "someone will have to pay": no party
         if not f.nominal and f.code.category == "CONSULT" and _object_is_quantity(f.trigger):
             continue
-        if f.targets and _only_compared(f.targets[0]):
-            targets = []
+        compared = bool(f.targets) and _only_compared(f.targets[0])
+        if compared:
+            targets = [Side(None, t.text, t.span, ()) for t in targets[:1]]  # named, but nobody the text names
         if f.code.category == "CONSULT" and f.targets and _is_place(f.targets[0]) and f.targets[0].dep_ == "pobj":
             targets = []  # "met in Oslo": where they met, not whom
         a1 = sources[0] if sources else None
@@ -179,14 +180,19 @@ def events_of_sentence(work: Work, sent: Span, lex: Lexicon, resolver: SideResol
             place = resolver.location(f.trigger if f.trigger.pos_ in {"VERB", "AUX"} else f.head)
             if place is not None:
                 a1 = Side(place.actor_id, a1.text, a1.span, place.mentions) if a1 is not None else place
-        if a2 is not None and a2.actor_id is None and f.targets and _is_place(f.targets[0]):
+        if a2 is not None and a2.actor_id is None and f.targets and _is_place(f.targets[0]) and not compared:
             # "imposed a curfew in the town of C in southern X": the town's country
             place = resolver.location(f.head if f.head.pos_ in {"VERB", "AUX"} else f.trigger)
             if place is not None:
                 a2 = Side(place.actor_id, a2.text, a2.span, place.mentions)
         if a1 is not None and a1.actor_id is None and (is_agent(f.sources[0]) or _is_place(f.sources[0])):
             a1 = resolver.in_context(f.sources[0], a1, sent)
-        if a2 is not None and a2.actor_id is None and (is_agent(f.targets[0]) or _is_place(f.targets[0])):
+        if (
+            a2 is not None
+            and a2.actor_id is None
+            and not compared
+            and (is_agent(f.targets[0]) or _is_place(f.targets[0]))
+        ):
             a2 = resolver.in_context(f.targets[0], a2, sent)
         if f.targets and f.targets[0].lower_ in REFLEXIVE and not f.nominal:
             continue  # "exposed himself", "defended itself": no other party

@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal, TypeAlias, Union
+from typing import Any, ClassVar, Literal, TypeAlias
 
 SCHEMA = "onrecord/1"
 
@@ -22,8 +22,23 @@ DatePrecision = Literal["day", "month", "year", "unknown"]
 ConflictKind = Literal["self_contradiction", "rebutted_in_text", "date_inconsistency", "record_contradiction"]
 
 PLOVER_CATEGORIES = (
-    "ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
-    "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN", "OTHER",
+    "ACCUSE",
+    "AGREE",
+    "AID",
+    "ASSAULT",
+    "COERCE",
+    "CONCEDE",
+    "CONSULT",
+    "COOPERATE",
+    "MOBILIZE",
+    "PROTEST",
+    "REJECT",
+    "REQUEST",
+    "RETREAT",
+    "SANCTION",
+    "SUPPORT",
+    "THREATEN",
+    "OTHER",
 )
 
 
@@ -189,7 +204,7 @@ class Conflict:
     article_ids: tuple[str, ...] = field(default_factory=tuple)
 
 
-Record: TypeAlias = Union[Article, Actor, Mention, Quote, Claim, Event, Timex, Conflict]
+Record: TypeAlias = Article | Actor | Mention | Quote | Claim | Event | Timex | Conflict
 RECORD_TYPES: dict[str, type] = {
     cls.TYPE: cls for cls in (Article, Actor, Mention, Quote, Claim, Event, Timex, Conflict)
 }

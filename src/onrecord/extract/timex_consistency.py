@@ -31,9 +31,7 @@ from onrecord.model import Timex
 from onrecord.pipeline import Work
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
-_DAY_WORD = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.IGNORECASE
-)
+_DAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.IGNORECASE)
 _MAX_DISTANCE = 2500  # characters between the two references: a few paragraphs
 _POSSESSIVE_TAGS = {"PRP$", "POS"}
 

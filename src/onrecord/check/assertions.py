@@ -14,30 +14,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from onrecord.check.context import Context
-from onrecord.check.dates import DateRange, parse_date, shift_years
+from onrecord.check.dates import MONTH_NUMBERS, DateRange, parse_date, shift_years
 from onrecord.check.lexicon import lexicon, phrase_pattern, words
 from onrecord.check.text import has_cue
 from onrecord.model import Event, Quote
 
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        )
-    )
-}
 _DATE_AFTER = re.compile(
     r"^\s*(?:the\s+)?(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Za-z]+)|(?P<m2>[A-Za-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?|"
     r"(?P<m3>[A-Za-z]+))?(?:,?\s*(?P<y>(?:19|20)\d{2}))?"
@@ -111,7 +92,7 @@ def _date_after_cue(
     if not m or not m.group(0).strip():
         return None
     month_word = (m.group("m1") or m.group("m2") or m.group("m3") or "").lower()
-    month = _MONTHS.get(month_word)
+    month = MONTH_NUMBERS.get(month_word)
     day = m.group("d1") or m.group("d2")
     year = int(m.group("y")) if m.group("y") else ref_year
     if month and day:

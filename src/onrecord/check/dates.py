@@ -22,6 +22,7 @@ _MONTHS = [
     "November",
     "December",
 ]
+MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(_MONTHS, 1)}  # "march" -> 3
 
 
 @dataclass(frozen=True, slots=True)

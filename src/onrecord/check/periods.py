@@ -5,27 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from onrecord.check.dates import DateRange, parse_date
+from onrecord.check.dates import MONTH_NUMBERS, DateRange, parse_date
 
-_MONTHS = {
-    name: i + 1
-    for i, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        )
-    )
-}
 _SINCE = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<month>[A-Z][a-z]+)(?:\s+(?P<y1>(?:19|20)\d{2}))?|(?P<y2>(?:19|20)\d{2}))\b"
 )
@@ -35,7 +16,7 @@ def since_start(sentence: str, said: DateRange) -> date | None:
     """The first day of the period a "since …" phrase opens, resolved against the statement date."""
     for m in _SINCE.finditer(sentence):
         year_text = m.group("y1") or m.group("y2")
-        month = _MONTHS.get((m.group("month") or "").lower())
+        month = MONTH_NUMBERS.get((m.group("month") or "").lower())
         if m.group("month") and month is None:
             continue
         if month is None and year_text:

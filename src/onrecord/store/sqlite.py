@@ -8,7 +8,7 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from onrecord.check.keys import block_key
 from onrecord.errors import StoreError
@@ -17,6 +17,7 @@ from onrecord.store.base import merge_actor
 from onrecord.store.migrations import MIGRATIONS
 
 LOGGER = logging.getLogger(__name__)
+R = TypeVar("R", bound=Record)
 
 _TABLES = {
     "article": "articles",
@@ -195,6 +196,9 @@ class SQLiteStore:
         for (data,) in self.conn.execute(sql, params):
             yield from_json(json.loads(data))
 
+    def _typed(self, cls: type[R], sql: str, params: Sequence[Any] = ()) -> list[R]:
+        return [r for r in self._rows(sql, params) if isinstance(r, cls)]
+
     def iter_records(self, type_: str) -> Iterator[Record]:
         table = _TABLES[type_]
         order = "published, id" if table == "articles" else "id"
@@ -260,18 +264,10 @@ class SQLiteStore:
 
     # -- the History protocol of the checks
     def claims_by_asserter(self, asserter_id: str) -> list[Claim]:
-        return [
-            r
-            for r in self._rows("SELECT data FROM claims WHERE asserter_id = ?", (asserter_id,))
-            if isinstance(r, Claim)
-        ]
+        return self._typed(Claim, "SELECT data FROM claims WHERE asserter_id = ?", (asserter_id,))
 
     def claims_by_block(self, asserter_id: str, block: str) -> list[Claim]:
-        return [
-            r
-            for r in self._rows("SELECT data FROM claims WHERE asserter_id = ? AND block = ?", (asserter_id, block))
-            if isinstance(r, Claim)
-        ]
+        return self._typed(Claim, "SELECT data FROM claims WHERE asserter_id = ? AND block = ?", (asserter_id, block))
 
     def _one(self, table: str, record_id: str) -> Record | None:
         row = self.conn.execute(f"SELECT data FROM {table} WHERE id = ?", (record_id,)).fetchone()
@@ -290,35 +286,20 @@ class SQLiteStore:
         return r if isinstance(r, Event) else None
 
     def mentions_in_article(self, article_id: str) -> list[Mention]:
-        return [
-            r
-            for r in self._rows("SELECT data FROM mentions WHERE article_id = ? ORDER BY id", (article_id,))
-            if isinstance(r, Mention)
-        ]
+        return self._typed(Mention, "SELECT data FROM mentions WHERE article_id = ? ORDER BY id", (article_id,))
 
     def events_in_article(self, article_id: str) -> list[Event]:
-        return [
-            r
-            for r in self._rows("SELECT data FROM events WHERE article_id = ? ORDER BY id", (article_id,))
-            if isinstance(r, Event)
-        ]
+        return self._typed(Event, "SELECT data FROM events WHERE article_id = ? ORDER BY id", (article_id,))
 
     def quotes_by_speaker(self, speaker_id: str) -> list[Quote]:
-        return [
-            r
-            for r in self._rows("SELECT data FROM quotes WHERE speaker_id = ? ORDER BY said_on", (speaker_id,))
-            if isinstance(r, Quote)
-        ]
+        return self._typed(Quote, "SELECT data FROM quotes WHERE speaker_id = ? ORDER BY said_on", (speaker_id,))
 
     def events_by_actor(self, actor_id: str) -> list[Event]:
-        return [
-            r
-            for r in self._rows(
-                "SELECT data FROM events WHERE actor1_id = ? UNION SELECT data FROM events WHERE actor2_id = ?",
-                (actor_id, actor_id),
-            )
-            if isinstance(r, Event)
-        ]
+        return self._typed(
+            Event,
+            "SELECT data FROM events WHERE actor1_id = ? UNION SELECT data FROM events WHERE actor2_id = ?",
+            (actor_id, actor_id),
+        )
 
     def article(self, article_id: str) -> Article | None:
         r = self.get(article_id) if article_id.startswith("art-") else None

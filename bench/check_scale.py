@@ -1,9 +1,10 @@
 """How the consistency checks scale with the size of the record.
 
-Builds a synthetic record in SQLite (indexed like the store: claims by asserter and block, events by
-actor), grows it to 10k, 100k and 1M claims, and at each size times ``check_records`` on one new
-article whose speakers and actors have the same number of earlier records at every size. If the
-checks look up only those records, the time stays flat while the record grows a hundredfold.
+Builds a synthetic record in the SQLite store itself (its migrations, indexes and History methods:
+claims by asserter and block, events by actor), grows it to 10k, 100k and 1M claims, and at each
+size times ``check_records`` on one new article whose speakers and actors have the same number of
+earlier records at every size. If the checks look up only those records, the time stays flat while
+the record grows a hundredfold.
 
 Usage: .venv/bin/python bench/check_scale.py [--sizes 10000,100000,1000000] [--db PATH] [--json]
 """
@@ -19,26 +20,24 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from onrecord.check import block_key, check_records  # noqa: E402
 from onrecord.model import (  # noqa: E402
-    Actor,
     Article,
     Claim,
     Event,
-    Mention,
-    Quote,
     Record,
-    from_json,
     record_id,
     sha256_text,
     to_json,
 )
+from onrecord.store.sqlite import SQLiteStore  # noqa: E402
 
 COUNTRIES = ["Chile", "Kenya", "Norway", "Peru", "Ghana", "Nepal", "Oman", "Fiji", "Laos", "Mali"]
 THINGS = [("people", "died"), ("soldiers", "were killed"), ("cases", "were recorded"), ("migrants", "arrived")]
@@ -47,74 +46,15 @@ PER_WATCHED = 60  # earlier claims of each watched speaker, at every size
 CLAIMS_PER_ARTICLE = 10
 
 
-class SqliteHistory:
-    """The History protocol over the synthetic database (the same indexes the store keeps)."""
+class CountingStore(SQLiteStore):
+    """The real SQLite store (its schema, indexes and History methods), counting the rows it reads."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.fetched = 0
+    fetched = 0
 
-    def _load(self, sql: str, args: tuple[object, ...]) -> list[Record]:
-        rows = self.conn.execute(sql, args).fetchall()
-        self.fetched += len(rows)
-        return [from_json(json.loads(r[0])) for r in rows]
-
-    def claims_by_asserter(self, asserter_id: str) -> list[Claim]:
-        return [
-            r for r in self._load("SELECT data FROM claims WHERE asserter_id=?", (asserter_id,)) if isinstance(r, Claim)
-        ]
-
-    def claims_by_block(self, asserter_id: str, block: str) -> list[Claim]:
-        sql = "SELECT data FROM claims WHERE asserter_id=? AND block=?"
-        return [r for r in self._load(sql, (asserter_id, block)) if isinstance(r, Claim)]
-
-    def quotes_by_speaker(self, speaker_id: str) -> list[Quote]:
-        return []
-
-    def events_by_actor(self, actor_id: str) -> list[Event]:
-        sql = "SELECT data FROM events WHERE actor1_id=? UNION ALL SELECT data FROM events WHERE actor2_id=?"
-        return [r for r in self._load(sql, (actor_id, actor_id)) if isinstance(r, Event)]
-
-    def article(self, article_id: str) -> Article | None:
-        found = self._load("SELECT data FROM articles WHERE id=?", (article_id,))
-        return found[0] if found and isinstance(found[0], Article) else None
-
-    def actor(self, actor_id: str) -> Actor | None:
-        return None
-
-    def claim(self, claim_id: str) -> Claim | None:
-        found = self._load("SELECT data FROM claims WHERE id=?", (claim_id,))
-        return found[0] if found and isinstance(found[0], Claim) else None
-
-    def quote(self, quote_id: str) -> Quote | None:
-        return None
-
-    def event(self, event_id: str) -> Event | None:
-        found = self._load("SELECT data FROM events WHERE id=?", (event_id,))
-        return found[0] if found and isinstance(found[0], Event) else None
-
-    def mentions_in_article(self, article_id: str) -> list[Mention]:
-        return []
-
-    def events_in_article(self, article_id: str) -> list[Event]:
-        return [
-            r for r in self._load("SELECT data FROM events WHERE article_id=?", (article_id,)) if isinstance(r, Event)
-        ]
-
-
-def schema(conn: sqlite3.Connection) -> None:
-    conn.executescript(
-        """
-        CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, data TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS claims (id TEXT PRIMARY KEY, asserter_id TEXT, block TEXT, data TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS claims_block ON claims(asserter_id, block);
-        CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, article_id TEXT, actor1_id TEXT, actor2_id TEXT,
-            data TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS events_a1 ON events(actor1_id);
-        CREATE INDEX IF NOT EXISTS events_a2 ON events(actor2_id);
-        CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
-        """
-    )
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Record]:
+        for r in super()._rows(sql, params):
+            self.fetched += 1
+            yield r
 
 
 def synthetic_article(n: int, rng: random.Random, speakers: list[str]) -> tuple[Article, list[Claim], list[Event]]:
@@ -186,17 +126,38 @@ def synthetic_article(n: int, rng: random.Random, speakers: list[str]) -> tuple[
 
 
 def insert(conn: sqlite3.Connection, items: Iterator[tuple[Article, list[Claim], list[Event]]]) -> int:
+    """Rows straight into the store's tables (what add_article writes, without one transaction each)."""
     count = 0
     arts, cls, evs = [], [], []
     for article, claims, events in items:
-        arts.append((article.id, json.dumps(to_json(article))))
-        cls.extend((c.id, c.asserter_id, block_key(c), json.dumps(to_json(c))) for c in claims)
-        evs.extend((e.id, e.article_id, e.actor1_id, e.actor2_id, json.dumps(to_json(e))) for e in events)
+        arts.append(
+            (
+                article.id,
+                article.sha256,
+                article.title,
+                article.published,
+                article.source,
+                article.language,
+                json.dumps(to_json(article)),
+            )
+        )
+        cls.extend(
+            (c.id, c.article_id, c.asserter_id, c.subject_key, c.asserted_on, json.dumps(to_json(c)), block_key(c))
+            for c in claims
+        )
+        evs.extend(
+            (e.id, e.article_id, e.category, e.actor1_id, e.actor2_id, e.date, json.dumps(to_json(e))) for e in events
+        )
         count += len(claims)
-    conn.executemany("INSERT OR IGNORE INTO articles VALUES (?, ?)", arts)
-    conn.executemany("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?)", cls)
-    conn.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?)", evs)
-    conn.commit()
+    conn.execute("BEGIN")
+    conn.executemany("INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", arts)
+    conn.executemany(
+        "INSERT OR IGNORE INTO claims (id, article_id, asserter_id, subject_key, asserted_on, data, block)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        cls,
+    )
+    conn.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", evs)
+    conn.execute("COMMIT")
     return count
 
 
@@ -226,10 +187,9 @@ def main() -> int:
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     path = args.db or os.path.join(tempfile.mkdtemp(prefix="onrecord-bench-"), "record.sqlite")
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode=WAL")
+    store = CountingStore(path)
+    conn = store.conn
     conn.execute("PRAGMA synchronous=OFF")
-    schema(conn)
     rng = random.Random(7)
     watched = [f"actor-watched-{i}" for i in range(WATCHED)]
     # the watched speakers' history: the same at every size
@@ -245,7 +205,7 @@ def main() -> int:
         next_article = grow(conn, next_article, size, rng)
         built = time.perf_counter() - t0
         total = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
-        history = SqliteHistory(conn)
+        history = store
         check_records(new_records, history)  # warm caches
         times, fetched, found = [], 0, 0
         for _ in range(args.repeat):
@@ -278,7 +238,7 @@ def main() -> int:
                 }
             )
         )
-    conn.close()
+    store.close()
     if not args.db:
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(path + suffix):

@@ -7,6 +7,7 @@ import logging
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -98,21 +99,26 @@ class SQLiteStore:
         if len(articles) != 1:
             raise StoreError("add_article takes the records of exactly one article")
         article = articles[0]
+        with self._transaction(f"store article {article.id}"):
+            if self.has_article(article.id):
+                return False
+            for r in records:
+                self._insert(r)
+        return True
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[None]:
+        """One write transaction: committed when the block ends, rolled back on any error or interrupt."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                if self.has_article(article.id):
-                    self.conn.execute("ROLLBACK")
-                    return False
-                for r in records:
-                    self._insert(r)
+                yield
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.location}: could not store article {article.id}: {e}") from e
-        return True
+            raise StoreError(f"{self.location}: could not {what}: {e}") from e
 
     def _insert(self, r: Record) -> None:
         c = self.conn
@@ -177,18 +183,10 @@ class SQLiteStore:
     def add_conflicts(self, conflicts: Sequence[Conflict]) -> int:
         """Store conflicts (idempotent: the same conflict found again replaces itself); the number new."""
         new = 0
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                for c in conflicts:
-                    new += self.get(c.id) is None
-                    self._insert_conflict(c)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.location}: could not store conflicts: {e}") from e
+        with self._transaction("store conflicts"):
+            for c in conflicts:
+                new += self.get(c.id) is None
+                self._insert_conflict(c)
         return new
 
     # -- reading

@@ -167,3 +167,20 @@ def test_two_processes_give_the_same_record(tmp_path: Path) -> None:
         records.append(dump(store))
         store.close()
     assert records[0] == records[1]
+
+
+def test_a_stage_failing_on_one_article_is_reported_and_the_rest_is_stored(
+    tmp_path: Path, light_pipeline: Pipeline
+) -> None:
+    corpus = write_corpus(tmp_path / "c")
+
+    def breaks_on_protests(work: Work) -> None:
+        if "protested" in work.article.text:
+            raise ValueError("a bug in a stage")
+
+    light_pipeline.stages.append(("breaks", breaks_on_protests))
+    store = SQLiteStore(tmp_path / "r.db")
+    summary = ingest([str(corpus)], store, IngestOptions(published="2024-05-02"), pipeline=light_pipeline)
+    assert summary.stored == len(STORIES) - 1 and summary.exit_code() == 1
+    (error,) = summary.errors
+    assert "story1.txt" in error and "stage breaks failed" in error

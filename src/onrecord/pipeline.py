@@ -138,10 +138,26 @@ class Pipeline:
     def __call__(self, article: Article) -> Work:
         return self.run_stages(Work(article=article, doc=self.nlp(article.text)))
 
-    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Work]:
-        """Parse in batches with ``nlp.pipe`` (several processes with n_process > 1), then run stages."""
+    def pipe(
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 16,
+        n_process: int = 1,
+        on_error: Callable[[Article, ExtractError], None] | None = None,
+    ) -> Iterator[Work]:
+        """Parse in batches with ``nlp.pipe`` (several processes with n_process > 1), then run stages.
+
+        With ``on_error``, an article whose stages fail is reported there and skipped, and the batch goes
+        on; without it, the error ends the batch.
+        """
         pairs = self.nlp.pipe(
             ((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size, n_process=n_process
         )
         for doc, article in pairs:
-            yield self.run_stages(Work(article=article, doc=doc))
+            try:
+                yield self.run_stages(Work(article=article, doc=doc))
+            except ExtractError as e:
+                if on_error is None:
+                    raise
+                on_error(article, e)

@@ -145,7 +145,12 @@ def ingest(
     if not pending:
         return summary
     pipe = pipeline or Pipeline()
-    for work in pipe.pipe(pending, n_process=n_process):
+
+    def failed(article: Article, error: Exception) -> None:
+        LOGGER.error("%s: %s", article.source or article.id, error)
+        summary.errors.append(f"{article.source or article.id}: {error}")
+
+    for work in pipe.pipe(pending, n_process=n_process, on_error=failed):
         records = work.records()
         new = MemoryHistory(records)
         conflicts = find_conflicts([work], _Layered(store, new))

@@ -42,11 +42,31 @@ def _forms(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 
 
+class Tokens(list[Token]):
+    """Tokens with their (lemma, lower) forms read once: the patterns of a verb scan them many times."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        super().__init__(tokens)
+        self.forms = [_forms(t) for t in tokens]
+        self.words = {w for pair in self.forms for w in pair}
+
+
 def _phrase_at(tokens: Sequence[Token], phrase: Phrase) -> bool:
     n = len(phrase)
     if n == 0:
         return True
-    return any(all(phrase[j] in _forms(tokens[i + j]) for j in range(n)) for i in range(len(tokens) - n + 1))
+    if isinstance(tokens, Tokens):
+        if phrase[0] not in tokens.words:
+            return False
+        if n == 1:
+            return True
+        forms = tokens.forms
+    else:
+        forms = [_forms(t) for t in tokens]
+    first = phrase[0]
+    return any(
+        first in forms[i] and all(phrase[j] in forms[i + j] for j in range(1, n)) for i in range(len(forms) - n + 1)
+    )
 
 
 def _word_in(tokens: Sequence[Token], word: Word) -> bool:
@@ -59,7 +79,7 @@ def _element_in(tokens: Sequence[Token], el: Element) -> bool:
     for i, tok in enumerate(tokens):
         if tok.lower_ != el.prep or tok.dep_ not in {"prep", "agent", "dative", "prt", "advmod", "pcomp"}:
             continue
-        inside = [t for t in tok.subtree if t.i > tok.i] if tok.n_rights else list(tokens[i + 1 : i + 6])
+        inside = Tokens([t for t in tok.subtree if t.i > tok.i] if tok.n_rights else list(tokens[i + 1 : i + 6]))
         if all(_word_in(inside, w) for w in el.words):
             return True
     return False
@@ -149,7 +169,8 @@ def match_verb(verb: Token, lex: Lexicon) -> Match | None:
     entries.sort(key=lambda e: -len(e.words))  # "blow up" before "blow"
     longest = len(entries[0].words)
     entries = [e for e in entries if len(e.words) == longest]
-    pre, post = argument_tokens(verb)
+    pre_tokens, post_tokens = argument_tokens(verb)
+    pre, post = Tokens(pre_tokens), Tokens(post_tokens)
     reciprocal = is_reciprocal(subject_of(verb))
     best: tuple[float, int, Pattern] | None = None
     seen_groups: set[str] = set()

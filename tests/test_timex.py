@@ -113,19 +113,11 @@ def test_weekday_resolution_follows_tense() -> None:
 
 @pytest.fixture(scope="module")
 def work():  # type: ignore[no-untyped-def]
-    from onrecord.model import Article, sha256_text
+    from onrecord.ingest.article import make_article
     from onrecord.pipeline import Pipeline
 
     text = (ARTICLES / "timex_meeting.txt").read_text(encoding="utf-8")
-    art = Article(
-        id="art-timex",
-        title=None,
-        published="2025-01-22",
-        source=None,
-        language="en",
-        text=text,
-        sha256=sha256_text(text),
-    )
+    art = make_article(text, published="2025-01-22")
     return Pipeline(["actors.v1", "timex.v1"])(art)
 
 
@@ -203,10 +195,8 @@ def test_same_meeting_dated_twice_is_noted(work) -> None:  # type: ignore[no-unt
     ],
 )
 def test_different_meetings_are_not_one_event_dated_twice(text: str, why: str) -> None:
-    from onrecord.model import Article, sha256_text
+    from onrecord.ingest.article import make_article
     from onrecord.pipeline import Pipeline
 
-    art = Article(
-        id="art-t", title=None, published="2025-01-22", source=None, language="en", text=text, sha256=sha256_text(text)
-    )
+    art = make_article(text, published="2025-01-22")
     assert Pipeline(["actors.v1", "timex.v1"])(art).notes["date_inconsistencies"] == [], why

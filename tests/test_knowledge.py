@@ -130,12 +130,12 @@ def test_person_facts(kb: KnowledgeBase) -> None:
 
 
 def test_wikidata_export_extends_the_base() -> None:
-    kb = load_kb([str(DATA / "wikidata_finland.json")])
-    assert [e.name for e in kb.holders("president", "2025-01-21", country="FIN")] == ["Alexander Stubb"]
-    assert [e.name for e in kb.holders("president", "2020-06-01", country="FIN")] == ["Sauli Niinistö"]
-    stubb = kb.lookup("Stubb")
-    assert stubb is not None and stubb.gender == "m" and stubb.country == "FIN"
-    assert default_kb().lookup("Stubb") is None  # the shared base is not changed
+    kb = load_kb([str(DATA / "wikidata_central_bank.json")])
+    assert [e.name for e in kb.holders("governor", "2025-01-21", country="FIN")] == ["Olli Rehn"]
+    assert [e.name for e in kb.holders("governor", "2010-06-01", country="FIN")] == ["Erkki Liikanen"]
+    rehn = kb.lookup("Rehn")
+    assert rehn is not None and rehn.gender == "m" and rehn.country == "FIN"
+    assert default_kb().lookup("Rehn") is None  # the shared base is not changed
 
 
 def test_wikidata_plain_list_and_merge() -> None:
@@ -160,13 +160,11 @@ def test_wikidata_rejects_a_bad_file(tmp_path: Path) -> None:
 def test_the_default_base_reads_exports_named_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     from onrecord.knowledge import base
 
-    monkeypatch.setenv(base.EXTRA_ENV, str(DATA / "wikidata_finland.json"))
+    monkeypatch.setenv(base.EXTRA_ENV, str(DATA / "wikidata_central_bank.json"))
     base.default_kb.cache_clear()
     try:
-        assert [e.name for e in base.default_kb().holders("president", "2025-01-21", country="FIN")] == [
-            "Alexander Stubb"
-        ]
+        assert [e.name for e in base.default_kb().holders("governor", "2025-01-21", country="FIN")] == ["Olli Rehn"]
     finally:
         monkeypatch.delenv(base.EXTRA_ENV)
         base.default_kb.cache_clear()
-    assert base.default_kb().holders("president", "2025-01-21", country="FIN") == []
+    assert base.default_kb().holders("governor", "2025-01-21", country="FIN") == []

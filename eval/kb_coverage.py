@@ -57,21 +57,21 @@ def head_offices(kb: KnowledgeBase, alpha3: str, noun: str) -> list[Office]:
 
 
 def coverage(kb: KnowledgeBase, since: str, until: str, tolerance: int = 0) -> dict[str, list[tuple[str, str]] | None]:
-    """Per country: None when no head office is known, else the stretches longer than ``tolerance``
+    """Per country: None when no office leading its executive is known, else the stretches longer than ``tolerance``
     days in which no office answering "leader" (or, separately, "head of state") had a known holder.
     A country whose head of state is another's (a Commonwealth realm) is judged on its leader alone."""
     out: dict[str, list[tuple[str, str]] | None] = {}
     for alpha3 in sorted(kb.country_names()):
+        if not head_offices(kb, alpha3, "leader"):
+            out[alpha3] = None
+            continue
         found: list[tuple[str, str]] = []
-        known = False
         for noun in HEAD_NOUNS:
             offices = head_offices(kb, alpha3, noun)
-            known = known or bool(offices)
-            if offices:
-                for first, last in gaps(kb, [o.id for o in offices], since, until):
-                    if (_day(last) - _day(first)).days + 1 > tolerance:
-                        found.append((f"{alpha3} {noun} {first}", last))
-        out[alpha3] = found if known else None
+            for first, last in gaps(kb, [o.id for o in offices], since, until) if offices else []:
+                if (_day(last) - _day(first)).days + 1 > tolerance:
+                    found.append((f"{alpha3} {noun} {first}", last))
+        out[alpha3] = found
     return out
 
 
@@ -93,7 +93,7 @@ def main() -> None:
     print(f"countries: {len(result)}; heads known: {len(known)}; no gap over {args.tolerance}d {span}: {len(full)}")
     print(f"offices: {len(kb.offices)}; tenures: {len(kb.tenures)}; people written by hand: {people}")
     if args.gaps:
-        print("no head office:", " ".join(missing))
+        print("no office answering 'leader':", " ".join(missing))
         for found in result.values():
             for what, last in found or []:
                 print(f"gap {what} .. {last}")

@@ -482,3 +482,44 @@ def test_relative_source_resolves_to_its_antecedent(sources: Work) -> None:
 def test_complement_after_the_verb_wins_over_a_parse_across_paragraphs(sources: Work) -> None:
     said = [q for q in top(sources.quotes) if q.speaker_text == "The union's advisers"]
     assert [q.text for q in said] == ["the march would go on"]
+
+
+# -- attributions the parse hangs elsewhere (sentences written for these tests) -------------------------
+
+
+def test_an_as_clause_attributes_the_clause_it_modifies(pipeline: Pipeline) -> None:
+    for text in (
+        "Last week, as the Morvan Courier reported, the mill owners were weighing a sale of the harbour.",
+        "The mill owners were weighing a sale of the harbour, as reported by the Morvan Courier.",
+    ):
+        q = containing(top(quotes_of(pipeline, text)), "weighing a sale")
+        assert q.cue == "report" and q.speaker_text == "the Morvan Courier"
+        assert "as reported" not in q.text and "Courier" not in q.text
+
+
+def test_a_quotation_opening_a_longer_clause_before_its_cue_is_a_mixed_quote(pipeline: Pipeline) -> None:
+    text = '"We are shaken and angry" over the closure of the old ferry line that served the isles, Tova Brell said.'
+    q = containing(top(quotes_of(pipeline, text)), "shaken and angry")
+    assert q.kind == "mixed" and q.cue == "say" and q.speaker_text == "Tova Brell"
+    assert "ferry line" in q.text
+
+
+def test_an_upper_case_transcript_label_speaks_for_its_paragraph(pipeline: Pipeline) -> None:
+    text = (
+        "ANNA VOSS: The council published its harbour plan on Friday. Let us hear it.\n\n"
+        "MAYOR KELLER: I think the plan protects the fishing fleet."
+    )
+    quotes = top(quotes_of(pipeline, text))
+    first = containing(quotes, "published its harbour plan")
+    assert first.cue == ":" and first.speaker_text == "ANNA VOSS" and "Let us hear it" in first.text
+    second = containing(quotes, "protects the fishing fleet")
+    assert second.speaker_text == "MAYOR KELLER"
+
+
+def test_a_dateline_or_time_stamp_is_not_the_speaker(pipeline: Pipeline) -> None:
+    dateline = "LUMEN CITY, May 4 (ORN) — Former harbour master Ilse Marr told reporters that the pier was unsafe."
+    q = containing(top(quotes_of(pipeline, dateline)), "the pier was unsafe")
+    assert q.speaker_text is not None and "Ilse Marr" in q.speaker_text and "LUMEN" not in q.speaker_text
+    stamp = "4:15 p.m.\n\nThe ferry company's spokesman says the boats will sail again on Monday."
+    q = containing(top(quotes_of(pipeline, stamp)), "sail again")
+    assert q.speaker_text == "The ferry company's spokesman"

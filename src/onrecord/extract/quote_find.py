@@ -28,7 +28,7 @@ from typing import Any
 import numpy
 from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.parts_of_speech import AUX, NOUN, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.extract.quote_lexicon import CueLexicon
 from onrecord.extract.quote_marks import MarkedQuote, find_marked_quotes
@@ -308,7 +308,8 @@ class Finder:
                 subj = _subject_tok(v)
                 if subj is not None and subj.i < v.i:
                     hi = min(hi, subj.left_edge.i - 1)
-                if d.tok_quote[comp.i] >= 0 or d.tok_quote[lo] >= 0:
+                qi = d.tok_quote[lo] if d.tok_quote[lo] >= 0 else d.tok_quote[comp.i]
+                if qi >= 0 and not _runs_past(d, qi, hi):
                     return []  # a quotation before its cue: paired by adjacency, marks and all
             else:
                 # "said that ..." includes the complementizer; the content runs to the end of the clause
@@ -334,6 +335,11 @@ class Finder:
                     return [_tok_span(doc, i, self._clause_end(v, t.head))]
                 if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "compound"):
                     break
+        if rate >= COMPLEMENT_RATE and _as_clause(v):
+            # "as X reported, ...", "..., as reported by X": the clause the as-clause modifies
+            pieces = _outside(v)
+            if pieces and all(d.tok_quote[i] < 0 for lo, hi in pieces for i in (lo, hi)):
+                return [_tok_span(doc, lo, hi) for lo, hi in pieces]
         if v.dep_ in _PARENTHETICAL and v.head.i > v.i and rate >= COMPLEMENT_RATE:
             pieces = _around(v)
             # a cue between quotations is left to the quotation steps
@@ -469,17 +475,21 @@ class Finder:
     def _colon(self, d: _Doc, colon: Token) -> None:
         """``Name: words`` at the start of a sentence or headline."""
         doc = d.doc
+        para = d.para(colon.idx)
+        p_start = doc.char_span(d.para_starts[para], colon.idx, alignment_mode="expand")
+        if p_start is not None and 0 < len(p_start) <= 4:
+            lead = p_start
+            if (len(lead) == 1 and _QA_RE.fullmatch(lead.text)) or _transcript_label(lead):
+                # an interview transcript: "Q: ..." / "A: ..." / "SMITH: ..." speaks for the whole paragraph
+                end = d.para_starts[para + 1] if para + 1 < len(d.para_starts) else len(d.text)
+                src = Source(lead.start_char, lead.end_char, lead[-1])
+                f = d.attribution(colon, ":", (colon.idx, colon.idx + 1), src)
+                d.add_content(f, colon.idx + 1, end)
+                return
         s_start, s_end = d.sent(colon.i)
         if colon.i - s_start > 4 or colon.i == s_start or colon.i + 2 >= s_end:
             return
         lead = doc[s_start : colon.i]
-        para = d.para(colon.idx)
-        if len(lead) == 1 and _QA_RE.fullmatch(lead.text) and d.para_starts[para] == lead.start_char:
-            # an interview transcript: "Q: ..." / "A: ..." speaks for the whole paragraph
-            end = d.para_starts[para + 1] if para + 1 < len(d.para_starts) else len(d.text)
-            f = d.attribution(colon, ":", (colon.idx, colon.idx + 1), Source(lead.start_char, lead.end_char, lead[0]))
-            d.add_content(f, colon.idx + 1, end)
-            return
         if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in lead):
             return
         if any(t.pos_ in ("VERB", "AUX") for t in lead):
@@ -516,7 +526,7 @@ class Finder:
         # only right away ('"... now." Rosa Lind said.'); a later one belongs to the next sentence
         ends_sentence = d.text[q.start : q.end].rstrip("\"'”’» ").endswith((".", "?", "!"))
         reach = qe + 4 if ends_sentence and qe < len(doc) and doc[qe].is_title else qe + 30
-        for i in range(qe, min(reach, len(doc))):
+        for i in range(qe, min(reach, len(doc)) if cand is None else 0):
             t = doc[i]
             if d.tok_quote[i] >= 0 or "\n" in t.text or (t.text in _SENT_END and i > qe):
                 break
@@ -555,6 +565,27 @@ class Finder:
             f = d.attribution(v, v.lemma_.lower(), _verb_group(v), src)
             f.group = True
             d.add_content(f, q.start, q.end)
+
+    def _governing(self, d: _Doc, qs: int, qe: int) -> Token | None:
+        """The reporting verb the parse hangs the quotation's clause on ('"We are sad" at the news, X said':
+        the quotation heads the complement of "said" however far the clause runs past its marks)."""
+        t = d.doc[qs:qe].root
+        for _ in range(4):
+            h = t.head
+            if h.i == t.i or d.tok_quote[h.i] >= 0:
+                if h.i == t.i:
+                    return None
+                t = h
+                continue
+            if (
+                t.dep_ in ("ccomp", "parataxis")
+                and h.pos_ in ("VERB", "AUX")
+                and self.lex.verb_rate(h.lemma_.lower()) >= COMPLEMENT_RATE
+                and d.sent(h.i) == d.sent(qs)
+            ):
+                return h
+            return None
+        return None
 
     @staticmethod
     def _other_speaker(d: _Doc, a: int, b: int, cue: Token | None) -> bool:
@@ -618,6 +649,19 @@ class Finder:
                 owner[qi] = owner[qi + 1]
                 f.add(*d.trim(q.start, q.end))
         del doc
+
+
+def _transcript_label(lead: Span) -> bool:
+    """A speaker label of a transcript: one to three capitalised words ("SMITH", "SEN. JANE DOE")."""
+    words = [t for t in lead if not t.is_punct]
+    return 1 <= len(words) <= 3 and all(t.is_upper and len(t.text.strip(".")) >= 2 for t in words)
+
+
+def _runs_past(d: _Doc, qi: int, hi: int) -> bool:
+    """Whether a clause holding quotation ``qi`` runs on for three or more words after its closing mark
+    (a mixed quote: the reporter's words carry on the quoted ones)."""
+    qe = d.qtok[qi][1]
+    return sum(1 for t in d.doc[qe : hi + 1] if t.is_alpha) >= 3
 
 
 def _member(values: Any, sorted_set: Any) -> Any:
@@ -712,6 +756,34 @@ def _around(v: Token) -> list[tuple[int, int]]:
     while end > right and doc[end].is_punct and not doc[end].is_quote:
         end -= 1
     return [(h.left_edge.i, left - 1), (right + 1, end)]
+
+
+def _as_clause(v: Token) -> bool:
+    """A reporting verb heading an "as" clause with nothing reported of its own ("as X told the AP")."""
+    return (
+        v.dep_ == "advcl"
+        and v.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in v.children)
+        and (_subject_tok(v) is not None or any(c.dep_ == "agent" for c in v.children))
+        and v.right_edge.i - v.left_edge.i <= 12
+    )
+
+
+def _outside(v: Token) -> list[tuple[int, int]]:
+    """Token ranges [lo, hi] of the clause of ``v``'s head, less ``v``'s own subtree and the commas
+    that set it off."""
+    doc = v.doc
+    h = v.head
+    out = []
+    for lo, hi in ((h.left_edge.i, v.left_edge.i - 1), (v.right_edge.i + 1, h.right_edge.i)):
+        while lo <= hi and doc[lo].is_punct and not doc[lo].is_quote:
+            lo += 1
+        while hi >= lo and doc[hi].is_punct and not doc[hi].is_quote:
+            hi -= 1
+        if hi >= lo and sum(1 for t in doc[lo : hi + 1] if t.is_alpha) >= 2:
+            out.append((lo, hi))
+    return out
 
 
 def _subject_tok(v: Token) -> Token | None:

@@ -84,6 +84,8 @@ def phrase_span(head: Token, limit: tuple[int, int] | None = None) -> tuple[int,
     lo = head.left_edge.i
     hi = head.i
     for c in head.rights:
+        if c.is_space:
+            continue
         if c.dep_ in _KEEP_RIGHT:
             hi = max(hi, c.right_edge.i)
         else:
@@ -169,6 +171,13 @@ def source_of(cue: Token, subject: Token | None = None) -> Source | None:
     if subj is None or subj.lower_ in _EXPLETIVE:
         return None
     doc = subj.doc
+    if subj.i < cue.i:
+        # a dateline or time stamp parsed as the subject ("PARIS, May 2 — The minister said"): the name
+        # in apposition after the break speaks
+        breaks = [t.i for t in doc[subj.i + 1 : cue.i] if t.text in ("—", "--") or "\n" in t.text]
+        later = [c for c in subj.children if c.dep_ == "appos" and breaks and c.i > breaks[-1]]
+        if later:
+            subj = later[-1]
     head = subj
     if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
         # PolNeAR keeps the relative ("who", "which", "that") as the source; its antecedent is resolved

@@ -523,3 +523,11 @@ def test_a_dateline_or_time_stamp_is_not_the_speaker(pipeline: Pipeline) -> None
     stamp = "4:15 p.m.\n\nThe ferry company's spokesman says the boats will sail again on Monday."
     q = containing(top(quotes_of(pipeline, stamp)), "sail again")
     assert q.speaker_text == "The ferry company's spokesman"
+
+
+def test_the_hearer_after_the_verb_is_not_the_speaker(pipeline: Pipeline) -> None:
+    text = "“Yes, I back the harbour plan,” Orla Penn, founder of the Quay Trust, tells the Morvan Courier."
+    q = containing(top(quotes_of(pipeline, text)), "back the harbour plan")
+    assert q.speaker_text is not None and q.speaker_text.startswith("Orla Penn")
+    assert "Courier" not in q.speaker_text
+

@@ -61,7 +61,7 @@ def _passive(v: Token) -> bool:
 def source_token(cue: Token) -> Token | None:
     """The subject token of a reporting verb, climbing through coordination and control."""
     v = cue
-    for _ in range(4):
+    for _ in range(6):
         s = _subject(v, cue=v.i == cue.i)
         if s is not None:
             # "it" of a verb the cue hangs from is expletive ("it is hard not to wonder")
@@ -108,10 +108,19 @@ def _inverted_subject(v: Token) -> Token | None:
         j += 1
     if j == v.i + 1 or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[v.i + 1 : j]):
         return None
-    return doc[v.i + 1 : j].root
+    root = doc[v.i + 1 : j].root
+    if root.head.i == v.i and (
+        root.dep_ in ("dative", "iobj") or (root.dep_ == "dobj" and v.lemma_.lower() in _ADDRESSEE_VERBS)
+    ):
+        return None  # whom the words are addressed to ("..., tells the paper"), not who speaks
+    return root
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# reporting verbs whose object is the hearer: the noun phrase after them is never the speaker
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "thank", "ask", "remind", "urge", "warn", "inform", "assure", "advise", "brief", "notify", "promise"}
+)
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 

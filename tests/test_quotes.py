@@ -530,4 +530,3 @@ def test_the_hearer_after_the_verb_is_not_the_speaker(pipeline: Pipeline) -> Non
     q = containing(top(quotes_of(pipeline, text)), "back the harbour plan")
     assert q.speaker_text is not None and q.speaker_text.startswith("Orla Penn")
     assert "Courier" not in q.speaker_text
-

@@ -168,3 +168,10 @@ def test_the_default_base_reads_exports_named_in_the_environment(monkeypatch: py
         monkeypatch.delenv(base.EXTRA_ENV)
         base.default_kb.cache_clear()
     assert base.default_kb().holders("governor", "2025-01-21", country="FIN") == []
+
+
+def test_each_person_is_written_once() -> None:
+    from onrecord.knowledge.base import _rows
+
+    names = [row[0] for row in _rows("people.tsv")]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

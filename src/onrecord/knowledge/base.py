@@ -12,6 +12,8 @@ Files (tab-separated, ``#`` comments, ``|`` between list items):
 - ``people.tsv``: name, aliases, gender, country, party, source.
 - ``phoenix_people.tsv``: name, aliases, country, converted from the PETRARCH2 dictionaries
   (:mod:`onrecord.knowledge.phoenix`); hand-written entries win.
+- ``phoenix_groups.tsv``: name, aliases, country, Phoenix code, unindexed names: armed non-state
+  groups converted the same way, as organizations; hand-written entries win.
 - ``offices.tsv``: id, country, organization, title, nouns.
 - ``tenures.tsv``: office, person, start, end, source.
 - ``parties.tsv``: party, country, words.
@@ -330,6 +332,7 @@ def load_package_data(kb: KnowledgeBase) -> None:
             )
         )
     load_phoenix_people(kb)
+    load_phoenix_groups(kb)
     for row in _rows("offices.tsv"):
         kb.add_office(
             Office(
@@ -357,10 +360,7 @@ def load_phoenix_people(kb: KnowledgeBase) -> None:
     """
     known = set(kb.names())
     rows = [(row[0], _items(_cell(row, 1)), _cell(row, 2)) for row in _rows("phoenix_people.tsv")]
-    count: dict[str, int] = {}
-    for name, aliases, _ in rows:
-        for form in {fold(f) for f in (name, *aliases)}:
-            count[form] = count.get(form, 0) + 1
+    count = _form_counts((name, *aliases) for name, aliases, _ in rows)
     for name, aliases, country in rows:
         forms = [name, *aliases]
         if any(fold(f) in known for f in forms) or count[fold(name)] > 1:
@@ -374,6 +374,51 @@ def load_phoenix_people(kb: KnowledgeBase) -> None:
                 country=country or None,
                 aliases=tuple(a for a in aliases if count[fold(a)] == 1),
                 source="PETRARCH2 Phoenix.Countries.actors.txt (MIT, Open Event Data Alliance)",
+            )
+        )
+
+
+def _form_counts(rows: Iterable[Iterable[str]]) -> dict[str, int]:
+    """How many converted rows use each folded name: a name two rows share names neither."""
+    count: dict[str, int] = {}
+    for forms in rows:
+        for form in {fold(f) for f in forms}:
+            count[form] = count.get(form, 0) + 1
+    return count
+
+
+def load_phoenix_groups(kb: KnowledgeBase) -> None:
+    """Armed non-state groups converted from the PETRARCH2 dictionaries, as organizations.
+
+    A group an organization already known goes by (any of its names, indexed or not) is left to the
+    hand-written entry; its names that are known for another actor (a country, a person) or that two
+    groups share are dropped, and a group left without its own name is dropped. A group whose code
+    names no country takes the country of a demonym its names start with ("Palestinian Islamic Jihad").
+    """
+    names = kb.names()
+    demonyms = kb.demonyms()
+    rows = [
+        (row[0], _items(_cell(row, 1)), _cell(row, 2), _items(_cell(row, 4))) for row in _rows("phoenix_groups.tsv")
+    ]
+    count = _form_counts((name, *aliases) for name, aliases, _, _ in rows)
+    for name, aliases, country, unindexed in rows:
+        forms = [name, *aliases]
+        taken = {fold(f) for f in (*forms, *unindexed) if fold(f) in names}
+        if any(kb.entries[n.entry_id].kind == "organization" for f in taken for n in names[f]):
+            continue
+        if fold(name) in taken or count[fold(name)] > 1 or actor_id("organization", name) in kb.entries:
+            continue
+        kept = tuple(a for a in aliases if count[fold(a)] == 1 and fold(a) not in taken)
+        if not country:
+            found = {demonyms[w] for w in (fold(f).split()[0] for f in (name, *kept)) if w in demonyms}
+            country = (kb.entries[found.pop()].country or "") if len(found) == 1 else ""
+        kb.add(
+            Entry(
+                name=name,
+                kind="organization",
+                country=country or None,
+                aliases=kept,
+                source="PETRARCH2 Phoenix.MilNonState.actors.txt (MIT, Open Event Data Alliance)",
             )
         )
 

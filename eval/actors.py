@@ -19,7 +19,13 @@ Metrics:
   share of IGO-coded spans found as a body of no country.
 - ``polnear_source_coverage``: share of gold Source spans overlapping a mention;
   ``polnear_named_coverage`` the same for sources with a capitalised word after the first;
-  ``polnear_pronoun_resolved``: share of personal-pronoun sources (he, she, him, her) resolved to a person.
+  ``polnear_pronoun_resolved``: share of personal-pronoun sources (he, she, him, her) resolved to a person;
+  ``polnear_it_they_resolved``: share of sources that are exactly it, its, they or their given a mention of
+  an actor that is not a person, or for they and their of two or more people named together.
+
+PolNeAR marks no antecedents, so the precision of those resolutions cannot be computed from it:
+``--it-they train --sample 30`` lists a seeded sample of them from the train split, with the text before
+each, for checking by hand.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ from onrecord.pipeline import Pipeline, Work  # noqa: E402
 # CAMEO country codes that differ from ISO 3166 alpha-3
 _CAMEO_ISO = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM", "ROM": "ROU", "GMY": "DEU"}
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+_IT_THEY = frozenset({"it", "its", "they", "their"})
 _T_LINE = re.compile(r"^T\d+\tSource ([\d ;]+)\t")
 _SEED = 20250121
 
@@ -149,11 +156,20 @@ def _sources(ann: Path) -> list[tuple[int, int]]:
     return out
 
 
+def _it_they_actors(work: Work, start: int, end: int, word: str) -> list[str]:
+    """The actors an it/they source was resolved to, when they count: not people, or for they several people."""
+    actors = list(dict.fromkeys(m.actor_id for m in work.mentions_in(start, end)))
+    kinds = [work.actors[a].kind for a in actors]
+    if any(k != "person" for k in kinds) or (word in ("they", "their") and len(actors) >= 2):
+        return actors
+    return []
+
+
 def polnear(pipe: Pipeline, limit: int | None) -> dict[str, float]:
     texts = sorted((POLNEAR / "text").glob("*.txt"))
     if limit is not None:
         texts = sorted(random.Random(_SEED).sample(texts, min(limit, len(texts))))
-    total = covered = named = named_cov = pron = pron_ok = 0
+    total = covered = named = named_cov = pron = pron_ok = it_they = it_they_ok = 0
     for path in texts:
         anns = sorted((POLNEAR / "attributions").glob(f"{path.stem}_*.ann"))
         if not anns:
@@ -169,6 +185,9 @@ def polnear(pipe: Pipeline, limit: int | None) -> dict[str, float]:
             if span.strip().lower() in _PRONOUNS:
                 pron += 1
                 pron_ok += any(work.actors[m.actor_id].kind == "person" for m in mentions)
+            elif span.strip().lower() in _IT_THEY:
+                it_they += 1
+                it_they_ok += bool(_it_they_actors(work, start, end, span.strip().lower()))
             elif any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()):
                 named += 1
                 named_cov += bool(mentions)
@@ -179,7 +198,31 @@ def polnear(pipe: Pipeline, limit: int | None) -> dict[str, float]:
         "polnear_named_coverage": named_cov / named if named else 0.0,
         "polnear_pronoun_sources": float(pron),
         "polnear_pronoun_resolved": pron_ok / pron if pron else 0.0,
+        "polnear_it_they_sources": float(it_they),
+        "polnear_it_they_resolved": it_they_ok / it_they if it_they else 0.0,
     }
+
+
+def it_they_sample(pipe: Pipeline, split: str, size: int) -> None:
+    """Print a seeded sample of the it/they sources of a PolNeAR split that were resolved, for a hand check."""
+    root = POLNEAR.parent / split
+    found: list[str] = []
+    for path in sorted((root / "text").glob("*.txt")):
+        anns = sorted((root / "attributions").glob(f"{path.stem}_*.ann"))
+        text = path.read_text(encoding="utf-8")
+        spans = [(a, b) for a, b in _sources(anns[0]) if text[a:b].strip().lower() in _IT_THEY] if anns else []
+        if not spans:
+            continue
+        work = pipe(_article(path.stem, text))
+        for start, end in spans:
+            actors = _it_they_actors(work, start, end, text[start:end].strip().lower())
+            if actors:
+                before = " ".join(text[max(0, start - 300) : start].split())
+                names = " + ".join(work.actors[a].name for a in actors)
+                found.append(f"{path.stem}@{start}\n  ...{before} [[{text[start:end]}]] -> {names}")
+    print(f"{len(found)} it/they sources resolved in {split}; a sample of {min(size, len(found))}:")
+    for line in random.Random(_SEED).sample(found, min(size, len(found))):
+        print(line)
 
 
 def main() -> int:
@@ -187,12 +230,17 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N PLOVER records, N PolNeAR articles (seeded)")
     ap.add_argument("--json", action="store_true", help="print one JSON object of metrics as the last line")
     ap.add_argument("--misses", action="store_true", help="list the PLOVER spans given a wrong country")
+    ap.add_argument("--it-they", metavar="SPLIT", help="only list resolved it/they sources of a PolNeAR split")
+    ap.add_argument("--sample", type=int, default=30, help="how many --it-they resolutions to list")
     args = ap.parse_args()
     if not PLOVER.exists() and not POLNEAR.exists():
         print(f"no evaluation data under {SHARED / 'data'}: nothing to evaluate")
         return 0
     t0 = time.monotonic()
     pipe = Pipeline(["actors.v1"])
+    if args.it_they:
+        it_they_sample(pipe, args.it_they, args.sample)
+        return 0
     isos = {e.country for e in default_kb().entries.values() if e.kind == "country" and e.country}
     metrics: dict[str, Any] = {}
     if PLOVER.exists():

@@ -25,6 +25,14 @@ Steps, for each referring phrase in text order (names were linked before, by act
 6. Personal pronouns (he, his, him, himself, she, her, hers, herself): the most salient person of a
    compatible gender before it (unknown gender counts half), never a co-argument of the same verb;
    a reflexive takes its subject.
+7. "it", "its", "itself": the most salient organization or country named in the singular (or in a plural
+   form, "the Teamsters"), never a person; "they", "them", "their", "theirs", "themselves": the most
+   salient group or organization named in a plural form (no country: "the Americans" are its people), or
+   the actors named together ("Smith and Jones", "the two leaders": one mention for each). Noun phrases
+   that name no actor ("the report", "the voters") compete with the same weights, and when one of them
+   is the most salient candidate the pronoun stays unresolved; so does an expletive "it" ("it is likely
+   that", "it was raining": coref_neuter). Never a co-argument of the same verb; a reflexive takes its
+   subject.
 
 Salience is a simplified Lappin and Leass (1994) score: per sentence each actor's best mention counts
 100, plus 80 as a subject, 50 as an object, 40 otherwise, halved for every sentence back (six at
@@ -33,12 +41,14 @@ most); the subject of a clause that contains the phrase gets 120 more.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from onrecord.extract.actor_lexicon import ActorLexicon
 from onrecord.extract.actor_names import Draft, Names, Ref
+from onrecord.extract.coref_neuter import IT, REFLEXIVE, THEY, Phrase, phrases, pleonastic
 from onrecord.knowledge.base import Entry, KnowledgeBase
 from onrecord.knowledge.ids import fold
 
@@ -60,6 +70,8 @@ class _Seen:
     token: int
     sent: int
     weight: float
+    number: str = "sing"  # sing | plur | both (a body named in a plural form: "the Teamsters")
+    modifier: bool = False  # a name that only qualifies a noun ("a Senate bill"): no antecedent of "it"
 
 
 def _role_weight(tok: Token) -> float:
@@ -76,6 +88,7 @@ class Resolver:
         self.doc, self.kb, self.lex, self.names, self.date = doc, kb, lex, names, date
         self.drafts = names.drafts
         self.sent_of = [0] * len(doc)
+        self.sent_start = [sent.start for sent in doc.sents]
         for n, sent in enumerate(doc.sents):
             for t in sent:
                 self.sent_of[t.i] = n
@@ -90,6 +103,9 @@ class Resolver:
         self.party_names = {p for names in kb.party_words.values() for p in names}
         self.folded = [fold(t.text) for t in doc]
         self.last_words = _last_words(lex, frozenset(self.office_nouns))
+        self._phrases: list[Phrase] | None = None  # noun phrases, for "it" and "they"
+        self._sets: list[tuple[int, list[str]]] = []  # actors referred to together: the token, the actors
+        self._chains: list[tuple[int, bool, str]] = []  # "it"/"they" left to a phrase: token, plural, head word
 
     # --- salience -------------------------------------------------------------------------------
     def _note(self, ref: Ref) -> None:
@@ -97,10 +113,36 @@ class Resolver:
         for t in self.doc[ref.start : ref.end]:
             if t.head.i < ref.start or t.head.i >= ref.end:
                 head = t
-        self.seen.append(_Seen(ref.actor_id, ref.start, self.sent_of[ref.start], 100.0 + _role_weight(head)))
+        self.seen.append(
+            _Seen(
+                ref.actor_id,
+                ref.start,
+                self.sent_of[ref.start],
+                100.0 + _role_weight(head),
+                self._number(ref, head),
+                head.dep_ in ("compound", "amod", "nmod"),
+            )
+        )
 
-    def _scores(self, at: int, exclude: set[str] | None = None) -> dict[str, float]:
-        """Salience of each actor seen before token ``at``: per sentence its best mention, halved per sentence back."""
+    def _number(self, ref: Ref, head: Token) -> str:
+        """Grammatical number of a mention: a group or a plural noun is plural; a name in a plural form, both."""
+        draft = self.drafts.get(ref.actor_id)
+        if head.lower_ in THEY or (draft is not None and draft.kind == "group"):
+            return "plur"
+        plural = head.tag_ in ("NNS", "NNPS")
+        if draft is not None and draft.kind != "person" and ref.basis in ("name", "alias"):
+            return "both" if plural else "sing"  # "the Teamsters" may be "it" or "they"
+        return "plur" if plural else "sing"
+
+    def _scores(
+        self,
+        at: int,
+        exclude: set[str] | None = None,
+        keep: Callable[[_Seen], bool] | None = None,
+        summed: bool = True,
+    ) -> dict[str, float]:
+        """Salience of each actor seen before token ``at``: per sentence its best mention, halved per sentence back
+        and summed (or the best sentence only, unless ``summed``; only the mentions ``keep`` accepts when given)."""
         here = self.sent_of[at]
         best: dict[tuple[str, int], float] = {}
         for s in self.seen:
@@ -108,11 +150,14 @@ class Resolver:
                 continue
             if exclude and s.actor_id in exclude:
                 continue
+            if keep is not None and not keep(s):
+                continue
             key = (s.actor_id, s.sent)
             best[key] = max(best.get(key, 0.0), s.weight + s.token / 1e6)  # the later mention wins a tie
         scores: dict[str, float] = {}
         for (actor, sent), weight in best.items():
-            scores[actor] = scores.get(actor, 0.0) + weight * 0.5 ** (here - sent)
+            decayed = weight * 0.5 ** (here - sent)
+            scores[actor] = scores.get(actor, 0.0) + decayed if summed else max(scores.get(actor, 0.0), decayed)
         for actor in self._clause_subjects(at):
             if actor in scores:
                 scores[actor] += 120.0
@@ -140,15 +185,21 @@ class Resolver:
     def _clause_subjects(self, at: int) -> set[str]:
         """Actors named as the subject of a clause that contains token ``at`` (before it)."""
         out: set[str] = set()
+        for i in self._clause_subject_tokens(at):
+            actor = self._actor_at(i)
+            if actor is not None:
+                out.add(actor)
+        return out
+
+    def _clause_subject_tokens(self, at: int) -> set[int]:
+        """Subjects (before token ``at``) of the clauses that contain it."""
+        out: set[int] = set()
         tok = self.doc[at]
         seen = 0
         while tok.head.i != tok.i and seen < 8:
             tok = tok.head
             seen += 1
-            for k in tok.children:
-                actor = self._actor_at(k.i) if k.dep_ in ("nsubj", "nsubjpass") and k.i < at else None
-                if actor is not None:
-                    out.add(actor)
+            out.update(k.i for k in tok.children if k.dep_ in ("nsubj", "nsubjpass") and k.i < at)
         return out
 
     # --- compatibility --------------------------------------------------------------------------
@@ -456,14 +507,18 @@ class Resolver:
                 out.append(actors)
         return out
 
+    def _coargument_tokens(self, tok: Token) -> list[int]:
+        """Heads of the other arguments of tok's verb."""
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "iobj", "pobj"):
+            return []
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        return [k.i for k in verb.children if k.i != tok.i and k.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj")]
+
     def _coarguments(self, tok: Token) -> set[str]:
         """Actors named as other arguments of tok's verb (a pronoun or description cannot be them)."""
         out: set[str] = set()
-        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "iobj", "pobj"):
-            return out
-        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-        for k in verb.children:
-            actor = self._actor_at(k.i) if k.i != tok.i and k.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj") else None
+        for i in self._coargument_tokens(tok):
+            actor = self._actor_at(i)
             if actor is not None:
                 out.add(actor)
         return out
@@ -491,6 +546,120 @@ class Resolver:
             "pronoun",
             f"most salient {'male' if gender == 'm' else 'female'} or unknown-gender person before it",
         )
+
+    def _neuter(self, tok: Token) -> list[Ref]:
+        """ "it" for a body or a country; "they" for a group, a body named in a plural form, or actors named
+        together (one mention each). Empty when a phrase that names no actor is the better antecedent."""
+        low = tok.lower_
+        plural = low in THEY
+        if (not plural and low not in IT) or tok.pos_ != "PRON" or tok.i in self.covered:
+            return []
+        if not plural and pleonastic(tok):
+            return []
+        kinds = ("organization", "group") if plural else ("organization", "country")
+        if low in REFLEXIVE:
+            for k in tok.head.children:
+                subject = self._actor_at(k.i) if k.dep_ in ("nsubj", "nsubjpass") else None
+                draft = self.drafts.get(subject) if subject else None
+                if subject and draft is not None and draft.kind in kinds:
+                    return [Ref(tok.i, tok.i + 1, subject, "pronoun", "reflexive: the subject of its verb")]
+            return []
+        exclude = self._coarguments(tok)
+        # the content a pronoun subject reports ('"... Congress has failed ...," it read') is not who speaks
+        reported = {
+            t.i
+            for k in tok.head.children
+            if k.dep_ == "ccomp" and k.i < tok.i and tok.dep_ == "nsubj"
+            for t in k.subtree
+        }
+        others = set(self._coargument_tokens(tok)) | reported
+        numbers = ("plur", "both") if plural else ("sing", "both")
+        scores = {
+            actor: score
+            # the best mention only: a phrase that names no actor ("the firm") has no chain of mentions to sum
+            for actor, score in self._scores(
+                tok.i,
+                exclude,
+                lambda s: s.number in numbers and not s.modifier and s.token not in reported,
+                summed=False,
+            ).items()
+            if (draft := self.drafts.get(actor)) is not None and draft.kind in kinds
+        }
+        actor, actor_score = max(scores.items(), key=lambda kv: kv[1], default=("", 0.0))
+        sets = self._sets_before(tok.i) if plural else []
+        together, together_score = self._together(tok.i, sets, exclude, others)
+        thing, thing_score = self._rival(tok.i, plural, others | {head for head, _ in sets})
+        if thing and thing_score >= max(actor_score, together_score):
+            self._chains.append((tok.i, plural, thing))  # a later "its" may continue this one
+            return []
+        if together and together_score > actor_score:
+            names = " and ".join(self.drafts[a].name for a in together)
+            return [
+                Ref(tok.i, tok.i + 1, a, "pronoun", f"the actors named together before it: {names}") for a in together
+            ]
+        if not actor:
+            return []
+        what = "group or body named in a plural form" if plural else "organization or country"
+        return [Ref(tok.i, tok.i + 1, actor, "pronoun", f"most salient {what} before it")]
+
+    def _sets_before(self, at: int) -> list[tuple[int, list[str]]]:
+        """Actors named or referred to together before token ``at``, each with its head token: "Smith and
+        Jones", "senators Smith and Jones", "the two leaders", a "they" resolved so."""
+        sets = list(self._sets)
+        for tok in self.doc[self.sent_start[max(0, self.sent_of[at] - _WINDOW)] : at]:
+            if tok.dep_ == "conj":
+                continue
+            if tok.i in self.covered:
+                members = [tok.i, *_conjuncts(tok)]
+            elif tok.tag_ in ("NNS", "NNPS"):
+                named = [k for k in tok.children if k.dep_ in ("appos", "compound") and k.i in self.covered]
+                members = [i for k in named for i in (k.i, *_conjuncts(k))]
+            else:
+                continue
+            actors = list(dict.fromkeys(self.covered[i].actor_id for i in members if i < at and i in self.covered))
+            if len(actors) >= 2:
+                sets.append((tok.i, actors))
+        return sets
+
+    def _together(
+        self, at: int, sets: list[tuple[int, list[str]]], exclude: set[str], others: set[int]
+    ) -> tuple[list[str], float]:
+        """The most salient set of actors referred to together before token ``at``, and its score."""
+        here = self.sent_of[at]
+        subjects = self._clause_subject_tokens(at)
+        best: tuple[list[str], float] = ([], 0.0)
+        for head, actors in sets:
+            back = here - self.sent_of[head]
+            if head >= at or back > _WINDOW or head in others or exclude.intersection(actors):
+                continue
+            score = (100.0 + _role_weight(self.doc[head])) * 0.5**back + (120.0 if head in subjects else 0.0)
+            if score > best[1]:
+                best = (actors, score)
+        return best
+
+    def _rival(self, at: int, plural: bool, others: set[int]) -> tuple[str, float]:
+        """The most salient noun phrase of the pronoun's number that names no actor, by its head word, and
+        its score (never a person for "it"; never one of ``others``: co-arguments, phrases of named actors)."""
+        if self._phrases is None:
+            self._phrases = phrases(self.doc, self.lex.person_nouns)
+        here = self.sent_of[at]
+        subjects = self._clause_subject_tokens(at)
+        best: dict[tuple[str, int], float] = {}
+        candidates: list[tuple[int, str]] = [
+            (p.head, self.doc[p.head].lemma_.lower())
+            for p in self._phrases
+            if p.plural == plural and (plural or not p.person)
+        ]
+        candidates += [(i, key) for i, number, key in self._chains if number == plural]
+        for head, key in candidates:
+            back = here - self.sent_of[head]
+            if head >= at or back > _WINDOW or head in others or head in self.covered or head in self.resolved:
+                continue
+            if self.doc[head].is_ancestor(self.doc[at]):
+                continue  # "the money it needs": a phrase is not the antecedent of a pronoun inside it
+            weight = (100.0 + _role_weight(self.doc[head])) * 0.5**back + (120.0 if head in subjects else 0.0)
+            best[(key, self.sent_of[head])] = max(best.get((key, self.sent_of[head]), 0.0), weight)
+        return max(((key, weight) for (key, _), weight in best.items()), key=lambda kv: kv[1], default=("", 0.0))
 
     def _ensure(self, entry: Entry) -> None:
         if entry.id not in self.drafts:
@@ -525,11 +694,13 @@ class Resolver:
                 i = ref.end
                 continue
             tok = self.doc[i]
-            many = self._plural(tok)
+            many = self._plural(tok) or self._neuter(tok)
             if many:
                 for member in many:
                     self._note(member)
                     out.append(member)
+                if len(many) > 1:
+                    self._sets.append((i, [m.actor_id for m in many]))
                 self.resolved[i] = many[0].actor_id if len(many) == 1 else ""  # a group is nobody in particular
                 i += 1
                 continue
@@ -546,6 +717,18 @@ class Resolver:
                 self.resolved[tok.i] = found.actor_id
             i += 1
         return out
+
+
+def _conjuncts(tok: Token) -> list[int]:
+    """The tokens coordinated with tok ("Smith, Jones and Brown"), following conj links only."""
+    out: list[int] = []
+    todo = [tok]
+    while todo and len(out) < 12:
+        for k in todo.pop().children:
+            if k.dep_ == "conj":
+                out.append(k.i)
+                todo.append(k)
+    return out
 
 
 _LAST_WORDS: dict[tuple[int, int], frozenset[str]] = {}

@@ -530,3 +530,20 @@ def test_the_hearer_after_the_verb_is_not_the_speaker(pipeline: Pipeline) -> Non
     q = containing(top(quotes_of(pipeline, text)), "back the harbour plan")
     assert q.speaker_text is not None and q.speaker_text.startswith("Orla Penn")
     assert "Courier" not in q.speaker_text
+
+
+def test_whoever_put_out_the_document_speaks_through_it(pipeline: Pipeline) -> None:
+    cases = [
+        ("The harbour board put out a statement saying the pier was safe.", "The harbour board"),
+        ("The Morvan Courier recently ran a piece that noted the pier was unsafe.", "The Morvan Courier"),
+        ("A statement saying the pier was safe went out on Monday.", "A statement"),
+    ]
+    for text, speaker in cases:
+        q = containing(top(quotes_of(pipeline, text)), "the pier was")
+        assert q.speaker_text == speaker, text
+
+
+def test_a_clause_describing_the_speaker_does_not_take_the_quotation(pipeline: Pipeline) -> None:
+    text = "“The divers are exhausted,” a harbour official, who was not allowed to speak on the record, told reporters."
+    q = containing(top(quotes_of(pipeline, text)), "divers are exhausted")
+    assert q.cue == "tell" and q.speaker_text == "a harbour official"

@@ -530,6 +530,8 @@ class Finder:
             t = doc[i]
             if d.tok_quote[i] >= 0 or "\n" in t.text or (t.text in _SENT_END and i > qe):
                 break
+            if _describes_noun_after(t, qe):
+                continue  # a clause describing the speaker ("..., a source, who was not allowed to speak, said")
             if t.pos_ in ("VERB", "AUX") and self.lex.verb_rate(t.lemma_.lower()) >= ADJACENT_RATE:
                 if not any(c.dep_ in _CONTENT_DEPS and c.i > t.i and d.tok_quote[c.i] < 0 for c in t.children):
                     cand = t  # a verb with a complement of its own (not a quotation) reports something else
@@ -655,6 +657,20 @@ def _transcript_label(lead: Span) -> bool:
     """A speaker label of a transcript: one to three capitalised words ("SMITH", "SEN. JANE DOE")."""
     words = [t for t in lead if not t.is_punct]
     return 1 <= len(words) <= 3 and all(t.is_upper and len(t.text.strip(".")) >= 2 for t in words)
+
+
+def _describes_noun_after(t: Token, qe: int) -> bool:
+    """Whether ``t`` sits in a relative or participial clause of a noun written after token ``qe``
+    whose own head comes later still (the noun is the subject of a verb yet to come)."""
+    v = t
+    for _ in range(3):
+        if v.dep_ in ("relcl", "acl"):
+            noun = v.head
+            return qe <= noun.i < t.i and noun.head.i > t.i
+        if v.head.i == v.i:
+            return False
+        v = v.head
+    return False
 
 
 def _runs_past(d: _Doc, qi: int, hi: int) -> bool:

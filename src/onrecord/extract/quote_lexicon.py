@@ -83,3 +83,10 @@ def cue_lexicon() -> CueLexicon:
         lex = replace(lex, frames=parse_frames(frames_file.read_text(encoding="utf-8").splitlines()))
     LOGGER.debug("cue lexicon: %d verbs, %d nouns, %d frames", len(lex.verbs), len(lex.nouns), len(lex.frames))
     return lex
+
+
+@lru_cache(maxsize=1)
+def media_nouns() -> frozenset[str]:
+    """Lemmas of the documents and broadcasts that carry a speaker's words (data/quote_media.txt)."""
+    text = resources.files("onrecord.extract").joinpath("data", "quote_media.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from onrecord.extract.quote_lexicon import media_nouns
 from onrecord.model import Mention
 from onrecord.pipeline import Work
 
@@ -69,13 +70,33 @@ def source_token(cue: Token) -> Token | None:
         if v.head.i == v.i or _passive(cue):
             return None  # a passive cue names only its agent ("asked about X, she said": no one asked)
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return v.head  # "voters saying they ...", "a senator supporting X": the noun it qualifies
+            # "voters saying they ...", "a senator supporting X": the noun it qualifies; "X sent a letter
+            # saying ...": who produced the letter
+            return producer(v.head) or v.head
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.i != v.head.i:
             v = v.head.head  # "X ... in blaming Y": through the preposition to its verb
             continue
         if v.dep_ not in _CLIMB:
             return None
         v = v.head
+    return None
+
+
+def producer(noun: Token) -> Token | None:
+    """Who produced a document noun ("X's statement", "X put out a statement", "X ran an ad",
+    "X wrote in an op-ed"), or None for another noun or a document with no named author."""
+    if noun.lemma_.lower() not in media_nouns():
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX") and head.i != noun.i:
+        subj = _subject(head, cue=False)
+        if subj is not None and subj.lower_ not in _RELATIVE and subj.lower_ != "it":
+            return subj
     return None
 
 
@@ -187,10 +208,13 @@ def source_of(cue: Token, subject: Token | None = None) -> Source | None:
         later = [c for c in subj.children if c.dep_ == "appos" and breaks and c.i > breaks[-1]]
         if later:
             subj = later[-1]
-    head = subj
     if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
-        # PolNeAR keeps the relative ("who", "which", "that") as the source; its antecedent is resolved
-        return Source(subj.idx, subj.idx + len(subj), subj.head.head)
+        made_by = producer(subj.head.head)
+        if made_by is None:
+            # PolNeAR keeps the relative ("who", "which", "that") as the source; its antecedent is resolved
+            return Source(subj.idx, subj.idx + len(subj), subj.head.head)
+        subj = made_by  # "X ran a piece that noted ...": X
+    head = subj
     lo, hi = phrase_span(subj)
     return Source(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), head)
 

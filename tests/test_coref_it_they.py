@@ -91,3 +91,13 @@ def test_it_stays_unresolved_when_a_thing_is_the_better_antecedent(pipeline: Pip
 def test_they_does_not_take_a_body_named_in_the_singular(pipeline: Pipeline) -> None:
     work = run(pipeline, "Norvala Bank hired new staff. They said the pay was low.")
     assert pronoun_actors(work, "They") == []
+
+
+def test_it_stays_unresolved_between_two_equally_salient_countries(pipeline: Pipeline) -> None:
+    # written for the tests: the subject and the possessor of one clause are both countries
+    work = run(
+        pipeline, "The premier noted that Chile is Peru's main trading partner. According to its figures, trade rose."
+    )
+    assert pronoun_actors(work, "its") == []
+    clear = run(pipeline, "Chile opened a new port. According to its figures, trade rose.")
+    assert pronoun_actors(clear, "its") == [("Chile", "country")]

@@ -62,6 +62,8 @@ _PAST = frozenset({"former", "ex", "then", "late", "previous", "erstwhile"})
 _GENERIC = frozenset({"average", "typical", "ordinary", "any", "every", "each", "hypothetical"})
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _WINDOW = 6  # sentences back that count for salience
+# a neuter pronoun whose two best antecedents score within this ratio of each other stays unresolved
+_CLOSE_RIVAL = 2 / 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,7 +587,10 @@ class Resolver:
             ).items()
             if (draft := self.drafts.get(actor)) is not None and draft.kind in kinds
         }
+        ranked = sorted(scores.values(), reverse=True)
         actor, actor_score = max(scores.items(), key=lambda kv: kv[1], default=("", 0.0))
+        if len(ranked) > 1 and ranked[1] >= _CLOSE_RIVAL * ranked[0]:
+            actor = ""  # two bodies or countries about as salient ("X is Y's partner. According to its data"): abstain
         sets = self._sets_before(tok.i) if plural else []
         together, together_score = self._together(tok.i, sets, exclude, others)
         thing, thing_score = self._rival(tok.i, plural, others | {head for head, _ in sets})

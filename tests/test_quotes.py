@@ -547,3 +547,12 @@ def test_a_clause_describing_the_speaker_does_not_take_the_quotation(pipeline: P
     text = "“The divers are exhausted,” a harbour official, who was not allowed to speak on the record, told reporters."
     q = containing(top(quotes_of(pipeline, text)), "divers are exhausted")
     assert q.cue == "tell" and q.speaker_text == "a harbour official"
+
+
+def test_another_speakers_report_set_against_the_first_is_not_its_content(pipeline: Pipeline) -> None:
+    text = "Several fishermen said the new pier had made a difference, while other residents said they saw no change."
+    quotes = top(quotes_of(pipeline, text))
+    first = containing(quotes, "made a difference")
+    assert "residents" not in first.text and first.speaker_text == "Several fishermen"
+    second = containing(quotes, "saw no change")
+    assert second.speaker_text == "other residents" and second.parent_id is None

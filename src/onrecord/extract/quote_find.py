@@ -41,6 +41,8 @@ _DASH_RE = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
 _WORD_RE = re.compile(r"\w+")
 _QA_RE = re.compile(r"[QA]")  # interview transcripts: question and answer
 _SENT_END = frozenset({".", "?", "!"})
+# marks of a clause set against another ("X said A, while Y said B")
+_CONTRAST = frozenset({"while", "whereas", "although", "though", "but"})
 # rates above which a verb counts as a cue on adjacency to a quote alone, or with a complement
 ADJACENT_RATE = 0.05
 COMPLEMENT_RATE = 0.10
@@ -315,6 +317,7 @@ class Finder:
                 # "said that ..." includes the complementizer; the content runs to the end of the clause
                 lo = max(lo, v.i + 1)
                 hi = max(hi, self._clause_end(v, comp))
+                hi = self._before_sibling(d, lo, hi)
             return [_tok_span(doc, lo, hi)] if hi >= lo else []
         if frame == "obj" and d.tok_quote[v.i] < 0 and self._allowed(lemma, "obj", rate, OBJECT_RATE):
             span = _object_content(v)
@@ -366,6 +369,30 @@ class Finder:
                 pieces.append(_tok_span(doc, v.right_edge.i + 1, h.right_edge.i))
             return pieces
         return []
+
+    def _before_sibling(self, d: _Doc, lo: int, hi: int) -> int:
+        """The end of a content [lo, hi] cut before another speaker's report joined to it ("X said A,
+        while Y said B"; "..., and Y argued B"): that report is not part of what X said."""
+        doc = d.doc
+        for t in doc[lo + 1 : hi + 1]:
+            if t.pos_ not in ("VERB", "AUX") or d.tok_quote[t.i] >= 0:
+                continue
+            if self.lex.verb_rate(t.lemma_.lower()) < COMPLEMENT_RATE or complement(t)[0] != "ccomp":
+                continue
+            subj = _subject_tok(t)
+            if subj is None or subj.i > t.i or subj.lower_ in ("it", "that", "which", "who") or subj.i <= lo:
+                continue
+            joined = t.dep_ == "conj" or (
+                t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children)
+            )
+            if not joined:
+                continue
+            end = t.left_edge.i - 1
+            while end > lo and (doc[end].is_punct or doc[end].dep_ in ("cc", "mark")) and not doc[end].is_quote:
+                end -= 1
+            if end > lo:
+                return end
+        return hi
 
     def _clause_end(self, v: Token, comp: Token) -> int:
         """Last token of the content after ``v``: its right side, short of a further reporting verb."""

@@ -101,3 +101,16 @@ def test_it_stays_unresolved_between_two_equally_salient_countries(pipeline: Pip
     assert pronoun_actors(work, "its") == []
     clear = run(pipeline, "Chile opened a new port. According to its figures, trade rose.")
     assert pronoun_actors(clear, "its") == [("Chile", "country")]
+
+
+def test_the_body_named_before_is_the_one_a_definite_noun_refers_back_to(pipeline: Pipeline) -> None:
+    # written for the tests: an invented committee and company
+    work = run(pipeline, "The Varnell Harbour Committee opened an inquiry. The committee said it would report in May.")
+    names = [(work.doc.text[m.span[0] : m.span[1]], work.actors[m.actor_id].name) for m in work.mentions]
+    assert ("The committee", "Varnell Harbour Committee") in names
+    assert pronoun_actors(work, "it") == [("Varnell Harbour Committee", "organization")]
+    other = run(pipeline, "The Varnell Harbour Committee opened an inquiry. The company said it would cooperate.")
+    assert not any(
+        work_text == "The company"
+        for work_text, _ in [(other.doc.text[m.span[0] : m.span[1]], m.actor_id) for m in other.mentions]
+    )

@@ -64,6 +64,58 @@ _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _WINDOW = 6  # sentences back that count for salience
 # a neuter pronoun whose two best antecedents score within this ratio of each other stays unresolved
 _CLOSE_RIVAL = 2 / 3
+# head nouns by which a text refers back to a body it has named ("the ministry", "the committee")
+_BODY_NOUNS = frozenset(
+    [
+        "administration",
+        "agency",
+        "alliance",
+        "army",
+        "assembly",
+        "association",
+        "authority",
+        "bank",
+        "board",
+        "cabinet",
+        "campaign",
+        "coalition",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "conference",
+        "congress",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "embassy",
+        "federation",
+        "firm",
+        "foundation",
+        "fund",
+        "group",
+        "institute",
+        "league",
+        "legislature",
+        "ministry",
+        "movement",
+        "network",
+        "newspaper",
+        "office",
+        "organization",
+        "organisation",
+        "paper",
+        "parliament",
+        "party",
+        "police",
+        "regime",
+        "senate",
+        "service",
+        "union",
+        "university",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +477,36 @@ class Resolver:
                 return Ref(start, end, entry.id, "role", why)
         return None
 
+    def _body(self, tok: Token) -> Ref | None:
+        """ "the ministry", "the committee", "the company": the most salient organization named before it
+        with that word in its name ("the Defence Ministry", "the Ethics Committee"); None otherwise."""
+        low = fold(tok.text)
+        if (
+            tok.pos_ != "NOUN"
+            or tok.tag_ != "NN"
+            or tok.i in self.covered
+            or low not in _BODY_NOUNS
+            or not any(k.lower_ == "the" and k.dep_ == "det" for k in tok.children)
+            or any(k.dep_ in ("amod", "compound", "poss", "nmod") for k in tok.children)
+            or any(k.dep_ == "prep" and k.lower_ == "of" for k in tok.children)
+        ):
+            return None
+        scores = {
+            actor: score
+            for actor, score in self._scores(tok.i, summed=False).items()
+            if (draft := self.drafts.get(actor)) is not None
+            and draft.kind == "organization"
+            and low in fold(draft.name).split()
+        }
+        if not scores:
+            return None
+        ranked = sorted(scores.values(), reverse=True)
+        if len(ranked) > 1 and ranked[1] >= _CLOSE_RIVAL * ranked[0]:
+            return None  # two such bodies about as salient: no guess
+        actor = max(scores.items(), key=lambda kv: kv[1])[0]
+        start = next(k.i for k in tok.children if k.lower_ == "the")
+        return Ref(start, tok.i + 1, actor, "description", f"most salient organization named with '{low}'")
+
     def _give_country(self, actor: str, country: str | None) -> None:
         """A country said of a person in apposition ("his Japanese counterpart, X") when none is known."""
         draft = self._person(actor)
@@ -709,7 +791,7 @@ class Resolver:
                 self.resolved[i] = many[0].actor_id if len(many) == 1 else ""  # a group is nobody in particular
                 i += 1
                 continue
-            found = self._pronoun(tok) or self._description(tok) or self._appositive(tok)
+            found = self._pronoun(tok) or self._description(tok) or self._appositive(tok) or self._body(tok)
             if found is not None and found.basis in ("role", "description"):
                 d = self.drafts.get(found.actor_id)
                 if d is not None and self._head_noun:

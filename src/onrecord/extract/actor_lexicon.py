@@ -37,6 +37,7 @@ class ActorLexicon:
     speech_verbs: frozenset[str] = frozenset()  # lemmas whose subject is a speaker, so a person or a body
     org_words: frozenset[str] = frozenset()  # folded words that make a name a body ("Post", "Bank")
     relational_nouns: frozenset[str] = frozenset()  # folded nouns of a relation ("counterpart")
+    body_nouns: frozenset[str] = frozenset()  # folded nouns that refer back to a named body ("the ministry")
 
     def is_given_name(self, word: str) -> bool:
         return fold(word) in self.given_names
@@ -98,5 +99,6 @@ def actor_lexicon() -> ActorLexicon:
         given_names=frozenset(set(first_names) | _phoenix_given_names(not_given)),
         speech_verbs=frozenset(fold(r[0]) for r in _lines("speech_verbs.txt")),
         org_words=frozenset(fold(r[0]) for r in _lines("org_words.txt")),
+        body_nouns=frozenset(fold(r[0]) for r in _lines("body_nouns.txt")),
         relational_nouns=frozenset(fold(r[0]) for r in _lines("relational_nouns.txt")),
     )

@@ -64,58 +64,6 @@ _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _WINDOW = 6  # sentences back that count for salience
 # a neuter pronoun whose two best antecedents score within this ratio of each other stays unresolved
 _CLOSE_RIVAL = 2 / 3
-# head nouns by which a text refers back to a body it has named ("the ministry", "the committee")
-_BODY_NOUNS = frozenset(
-    [
-        "administration",
-        "agency",
-        "alliance",
-        "army",
-        "assembly",
-        "association",
-        "authority",
-        "bank",
-        "board",
-        "cabinet",
-        "campaign",
-        "coalition",
-        "college",
-        "commission",
-        "committee",
-        "company",
-        "conference",
-        "congress",
-        "corporation",
-        "council",
-        "court",
-        "department",
-        "embassy",
-        "federation",
-        "firm",
-        "foundation",
-        "fund",
-        "group",
-        "institute",
-        "league",
-        "legislature",
-        "ministry",
-        "movement",
-        "network",
-        "newspaper",
-        "office",
-        "organization",
-        "organisation",
-        "paper",
-        "parliament",
-        "party",
-        "police",
-        "regime",
-        "senate",
-        "service",
-        "union",
-        "university",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,7 +433,7 @@ class Resolver:
             tok.pos_ != "NOUN"
             or tok.tag_ != "NN"
             or tok.i in self.covered
-            or low not in _BODY_NOUNS
+            or low not in self.lex.body_nouns
             or not any(k.lower_ == "the" and k.dep_ == "det" for k in tok.children)
             or any(k.dep_ in ("amod", "compound", "poss", "nmod") for k in tok.children)
             or any(k.dep_ == "prep" and k.lower_ == "of" for k in tok.children)

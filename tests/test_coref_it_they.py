@@ -114,3 +114,11 @@ def test_the_body_named_before_is_the_one_a_definite_noun_refers_back_to(pipelin
         work_text == "The company"
         for work_text, _ in [(other.doc.text[m.span[0] : m.span[1]], m.actor_id) for m in other.mentions]
     )
+
+
+def test_the_group_named_before_is_the_one_a_definite_plural_refers_back_to(pipeline: Pipeline) -> None:
+    # written for the tests
+    work = run(pipeline, "Chadian rebels seized the ford at dawn. The rebels said they would hold it.")
+    names = [(work.doc.text[m.span[0] : m.span[1]], work.actors[m.actor_id].name) for m in work.mentions]
+    assert ("The rebels", "Chadian rebels") in names
+    assert pronoun_actors(work, "they") == [("Chadian rebels", "group")]

@@ -426,14 +426,17 @@ class Resolver:
         return None
 
     def _body(self, tok: Token) -> Ref | None:
-        """ "the ministry", "the committee", "the company": the most salient organization named before it
-        with that word in its name ("the Defence Ministry", "the Ethics Committee"); None otherwise."""
+        """ "the ministry", "the committee": the most salient organization named before it with that word in
+        its name ("the Defence Ministry", "the Ethics Committee"); "the rebels": the most salient group so
+        named ("Sudanese rebels"); None otherwise."""
         low = fold(tok.text)
+        plural = tok.tag_ == "NNS"
         if (
             tok.pos_ != "NOUN"
-            or tok.tag_ != "NN"
+            or tok.tag_ not in ("NN", "NNS")
             or tok.i in self.covered
-            or low not in self.lex.body_nouns
+            or (not plural and low not in self.lex.body_nouns)
+            or (plural and fold(tok.lemma_) not in self.lex.group_nouns)
             or not any(k.lower_ == "the" and k.dep_ == "det" for k in tok.children)
             or any(k.dep_ in ("amod", "compound", "poss", "nmod") for k in tok.children)
             or any(k.dep_ == "prep" and k.lower_ == "of" for k in tok.children)
@@ -443,7 +446,7 @@ class Resolver:
             actor: score
             for actor, score in self._scores(tok.i, summed=False).items()
             if (draft := self.drafts.get(actor)) is not None
-            and draft.kind == "organization"
+            and draft.kind == ("group" if plural else "organization")
             and low in fold(draft.name).split()
         }
         if not scores:
@@ -453,7 +456,8 @@ class Resolver:
             return None  # two such bodies about as salient: no guess
         actor = max(scores.items(), key=lambda kv: kv[1])[0]
         start = next(k.i for k in tok.children if k.lower_ == "the")
-        return Ref(start, tok.i + 1, actor, "description", f"most salient organization named with '{low}'")
+        what = "group" if plural else "organization"
+        return Ref(start, tok.i + 1, actor, "description", f"most salient {what} named with '{low}'")
 
     def _give_country(self, actor: str, country: str | None) -> None:
         """A country said of a person in apposition ("his Japanese counterpart, X") when none is known."""

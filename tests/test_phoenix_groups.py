@@ -75,3 +75,12 @@ def test_conversion_of_a_block() -> None:
         ("Aden Abyan Islamic Army", ["AAIA", "Islamic Army of Aden", "IAA"], "YEM", ["Youth"]),
         ("People's War Group", [], "", []),
     ]
+
+
+def test_acronyms_keep_their_case() -> None:
+    from onrecord.knowledge.phoenix import _group_forms
+
+    assert _group_forms("HARBOUR_WORKERS_FRONT_(HWF)_") == ["Harbour Workers Front", "HWF"]
+    assert _group_forms("TEKA/L_") == ["TEKA/L"]
+    assert _group_forms("HAWE/F_") == ["HAWE/F"]
+    assert _group_forms("ISLAMIC_HARBOUR_ARMY_") == ["Islamic Harbour Army"]

@@ -562,7 +562,10 @@ def _is_acronym(word: str, alone: bool, bracketed: bool = False) -> bool:
     if not _ACRONYM_RE.fullmatch(word) or _letters(word) < 2:
         return False
     short = alone and _letters(word) <= _MAX_ACRONYM + bracketed
-    return short or not re.search(r"[AEIOUY]", word)
+    # "TKEP/L", "SSIM/A": short parts joined by a slash
+    parts = [p for p in word.split("/") if p]
+    joined = alone and len(parts) > 1 and all(_letters(p) <= _MAX_ACRONYM for p in parts)
+    return short or joined or not re.search(r"[AEIOUY]", word)
 
 
 def _group_forms(raw: str) -> list[str]:

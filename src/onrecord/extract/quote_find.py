@@ -553,7 +553,7 @@ class Finder:
         # only right away ('"... now." Rosa Lind said.'); a later one belongs to the next sentence
         ends_sentence = d.text[q.start : q.end].rstrip("\"'”’» ").endswith((".", "?", "!"))
         reach = qe + 4 if ends_sentence and qe < len(doc) and doc[qe].is_title else qe + 30
-        for i in range(qe, min(reach, len(doc)) if cand is None else 0):
+        for i in range(qe, min(reach, len(doc))):
             t = doc[i]
             if d.tok_quote[i] >= 0 or "\n" in t.text or (t.text in _SENT_END and i > qe):
                 break
@@ -594,27 +594,6 @@ class Finder:
             f = d.attribution(v, v.lemma_.lower(), _verb_group(v), src)
             f.group = True
             d.add_content(f, q.start, q.end)
-
-    def _governing(self, d: _Doc, qs: int, qe: int) -> Token | None:
-        """The reporting verb the parse hangs the quotation's clause on ('"We are sad" at the news, X said':
-        the quotation heads the complement of "said" however far the clause runs past its marks)."""
-        t = d.doc[qs:qe].root
-        for _ in range(4):
-            h = t.head
-            if h.i == t.i or d.tok_quote[h.i] >= 0:
-                if h.i == t.i:
-                    return None
-                t = h
-                continue
-            if (
-                t.dep_ in ("ccomp", "parataxis")
-                and h.pos_ in ("VERB", "AUX")
-                and self.lex.verb_rate(h.lemma_.lower()) >= COMPLEMENT_RATE
-                and d.sent(h.i) == d.sent(qs)
-            ):
-                return h
-            return None
-        return None
 
     @staticmethod
     def _other_speaker(d: _Doc, a: int, b: int, cue: Token | None) -> bool:

@@ -255,15 +255,8 @@ class SideResolver:
         if ident not in self.work.actors:
             self.work.actors[ident] = Actor(id=ident, name=name, kind="group", country=country)
         start, end = words[0].idx, tok.idx + len(tok.text)
-        mention = Mention(
-            id=record_id("mention", self.work.article.id, start, end, ident),
-            article_id=self.work.article.id,
-            actor_id=ident,
-            span=(start, end),
-            text=self.work.article.text[start:end],
-            basis="description",
-            note=f"group in {entry.name}, the only country its sentence names (events stage)",
-        )
+        note = f"group in {entry.name}, the only country its sentence names (events stage)"
+        mention = self._mention(start, end, ident, "description", note)
         if mention not in self.work.mentions:
             self.work.mentions.append(mention)
         return Side(ident, side.text, side.span, (mention, *side.mentions))
@@ -356,16 +349,22 @@ class SideResolver:
         for m in self.work.mentions:
             if m.actor_id == ident and m.span == (start, end):
                 return m
-        mention = Mention(
-            id=record_id("mention", self.work.article.id, start, end, ident),
-            article_id=self.work.article.id,
-            actor_id=ident,
-            span=(start, end),
-            text=self.work.article.text[start:end],
-            basis="demonym"
-            if found.basis == "demonym"
-            else ("metonym" if found.basis in {"metonym", "context"} else "name"),
-            note=note,
+        basis = (
+            "demonym" if found.basis == "demonym" else ("metonym" if found.basis in {"metonym", "context"} else "name")
         )
+        mention = self._mention(start, end, ident, basis, note)
         self.work.mentions.append(mention)
         return mention
+
+    def _mention(self, start: int, end: int, ident: str, basis: str, note: str) -> Mention:
+        """A mention of actor ``ident`` over characters [start, end) of the article."""
+        article = self.work.article
+        return Mention(
+            id=record_id("mention", article.id, start, end, ident),
+            article_id=article.id,
+            actor_id=ident,
+            span=(start, end),
+            text=article.text[start:end],
+            basis=basis,
+            note=note,
+        )

@@ -191,27 +191,27 @@ def onrecord_predictions(work: object) -> list[Predicted]:
         key = q.cue_span if q.cue_span is not None else ("q", q.id)
         groups.setdefault(key, []).append(q)
     text = work.article.text  # type: ignore[attr-defined]
-    out = []
-    for qs in groups.values():
-        chars: set[int] = set()
-        for q in qs:
-            a, b = q.span
-            # the gold content includes the quotation marks around direct words
-            while a > 0 and text[a - 1] in "\"“”‘'«„`" and a > q.span[0] - 2:
-                a -= 1
-            while b < len(text) and text[b] in "\"“”’'»" and b < q.span[1] + 2:
-                b += 1
-            chars.update(range(a, b))
-        first = qs[0]
-        out.append(
-            Predicted(
-                content=frozenset(chars),
-                source=(first.speaker_span,) if first.speaker_span else (),
-                cue=(first.cue_span,) if first.cue_span else (),
-                direct=all(q.kind == "direct" for q in qs),
-            )
-        )
-    return out
+    return [predicted_of(qs, text) for qs in groups.values()]
+
+
+def predicted_of(qs: Sequence[object], text: str) -> Predicted:
+    """One predicted attribution from the quote records sharing its cue."""
+    chars: set[int] = set()
+    for q in qs:
+        a, b = q.span  # type: ignore[attr-defined]
+        # the gold content includes the quotation marks around direct words
+        while a > 0 and text[a - 1] in "\"“”‘'«„`" and a > q.span[0] - 2:  # type: ignore[attr-defined]
+            a -= 1
+        while b < len(text) and text[b] in "\"“”’'»" and b < q.span[1] + 2:  # type: ignore[attr-defined]
+            b += 1
+        chars.update(range(a, b))
+    first = qs[0]
+    return Predicted(
+        content=frozenset(chars),
+        source=(first.speaker_span,) if first.speaker_span else (),  # type: ignore[attr-defined]
+        cue=(first.cue_span,) if first.cue_span else (),  # type: ignore[attr-defined]
+        direct=all(q.kind == "direct" for q in qs),  # type: ignore[attr-defined]
+    )
 
 
 def textacy_predictions(doc: object) -> list[Predicted]:

@@ -70,6 +70,8 @@ class Found:
     group: bool = False  # spoken by several at once: no single speaker
     kinds: dict[tuple[int, int], str] = field(default_factory=dict)  # piece -> direct | mixed | indirect
     parent: int | None = None  # index of the attribution this one is reported inside
+    how: str = "verb"  # the step that found it: verb, noun, adverbial, colon, transcript, dash, adjacent, group
+    in_quote: bool = False  # the cue stands inside a quotation (speech reported within speech)
 
     def add(self, start: int, end: int) -> None:
         for i, (a, b) in enumerate(self.pieces):
@@ -106,11 +108,13 @@ class _Doc:
         self.by_cue: dict[int, int] = {}
         self.quote_owner: dict[int, int] = {}  # quote index -> attribution index
 
-    def attribution(self, cue: Token, lemma: str, span: tuple[int, int], src: Source | None) -> Found:
+    def attribution(
+        self, cue: Token, lemma: str, span: tuple[int, int], src: Source | None, how: str = "verb"
+    ) -> Found:
         """The attribution of the cue token, created on first use."""
         if cue.i in self.by_cue:
             return self.found[self.by_cue[cue.i]]
-        f = Found(lemma, span, cue, src, index=len(self.found))
+        f = Found(lemma, span, cue, src, index=len(self.found), how=how, in_quote=self.tok_quote[cue.i] >= 0)
         self.by_cue[cue.i] = len(self.found)
         self.found.append(f)
         return f
@@ -277,12 +281,13 @@ class Finder:
         para = d.para(v.idx)
         p_lo = d.para_starts[para]
         p_hi = d.para_starts[para + 1] if para + 1 < len(d.para_starts) else len(d.text)
-        pieces = [(max(a, p_lo), min(b, p_hi)) for a, b in self._verb_content(d, v, rate)]
+        found, how = self._verb_content(d, v, rate)
+        pieces = [(max(a, p_lo), min(b, p_hi)) for a, b in found]
         pieces = [(a, b) for a, b in pieces if b > a]
         if not pieces:
             return
         src = d.clip_source(source_of(v), v)
-        f = d.attribution(v, v.lemma_.lower(), _verb_group(v), src)
+        f = d.attribution(v, v.lemma_.lower(), _verb_group(v), src, "verb-" + how)
         for a, b in pieces:
             if _content_words(d.text, a, b) >= 1:
                 d.add_content(f, a, b, inside=d.tok_quote[v.i])
@@ -295,8 +300,8 @@ class Finder:
             return fr >= FRAME_RATE
         return rate >= floor
 
-    def _verb_content(self, d: _Doc, v: Token, rate: float) -> list[tuple[int, int]]:
-        """The content pieces of a reporting verb, from its parse."""
+    def _verb_content(self, d: _Doc, v: Token, rate: float) -> tuple[list[tuple[int, int]], str]:
+        """The content pieces of a reporting verb, from its parse, and how they hang from it."""
         doc = d.doc
         lemma = v.lemma_.lower()
         frame, comp = complement(v)
@@ -312,17 +317,17 @@ class Finder:
                     hi = min(hi, subj.left_edge.i - 1)
                 qi = d.tok_quote[lo] if d.tok_quote[lo] >= 0 else d.tok_quote[comp.i]
                 if qi >= 0 and not _runs_past(d, qi, hi):
-                    return []  # a quotation before its cue: paired by adjacency, marks and all
+                    return [], frame  # a quotation before its cue: paired by adjacency, marks and all
             else:
                 # "said that ..." includes the complementizer; the content runs to the end of the clause
                 lo = max(lo, v.i + 1)
                 hi = max(hi, self._clause_end(v, comp))
                 hi = self._before_sibling(d, lo, hi)
-            return [_tok_span(doc, lo, hi)] if hi >= lo else []
+            return ([_tok_span(doc, lo, hi)] if hi >= lo else []), frame + ("-before" if comp.i < v.i else "")
         if frame == "obj" and d.tok_quote[v.i] < 0 and self._allowed(lemma, "obj", rate, OBJECT_RATE):
             span = _object_content(v)
             if span is not None and (span[1] > span[0] or doc[span[0]].pos_ != "PRON"):
-                return [_tok_span(doc, *span)]
+                return [_tok_span(doc, *span)], "obj"
         if rate >= COMPLEMENT_RATE:
             # "highlighted in his talk that ...": a that-clause parsed onto a noun of the verb's phrase
             sent_end = v.right_edge.i
@@ -335,19 +340,19 @@ class Finder:
                     and t.head.head.i > v.i
                     and self.lex.noun_rate(t.head.head.lemma_.lower()) < NOUN_RATE
                 ):
-                    return [_tok_span(doc, i, self._clause_end(v, t.head))]
+                    return [_tok_span(doc, i, self._clause_end(v, t.head))], "noun-that"
                 if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "compound"):
                     break
         if rate >= COMPLEMENT_RATE and _as_clause(v):
             # "as X reported, ...", "..., as reported by X": the clause the as-clause modifies
             pieces = _outside(v)
             if pieces and all(d.tok_quote[i] < 0 for lo, hi in pieces for i in (lo, hi)):
-                return [_tok_span(doc, lo, hi) for lo, hi in pieces]
+                return [_tok_span(doc, lo, hi) for lo, hi in pieces], "as"
         if v.dep_ in _PARENTHETICAL and v.head.i > v.i and rate >= COMPLEMENT_RATE:
             pieces = _around(v)
             # a cue between quotations is left to the quotation steps
             if pieces and all(d.tok_quote[i] < 0 for lo, hi in pieces for i in (lo, hi)):
-                return [_tok_span(doc, lo, hi) for lo, hi in pieces]
+                return [_tok_span(doc, lo, hi) for lo, hi in pieces], "around"
         if (
             v.dep_ in _PARENTHETICAL
             and v.head.i < v.i
@@ -361,14 +366,14 @@ class Finder:
         ):
             # "The economy is strong, he said." parsed with the verb hanging from the content
             h = v.head
-            pieces = []
+            spans: list[tuple[int, int]] = []
             lo, hi = h.left_edge.i, v.left_edge.i - 1
             if hi >= lo:
-                pieces.append(_tok_span(doc, lo, hi))
+                spans.append(_tok_span(doc, lo, hi))
             if v.right_edge.i < h.right_edge.i:
-                pieces.append(_tok_span(doc, v.right_edge.i + 1, h.right_edge.i))
-            return pieces
-        return []
+                spans.append(_tok_span(doc, v.right_edge.i + 1, h.right_edge.i))
+            return spans, "parenthetical"
+        return [], "none"
 
     def _before_sibling(self, d: _Doc, lo: int, hi: int) -> int:
         """The end of a content [lo, hi] cut before another speaker's report joined to it ("X said A,
@@ -465,7 +470,7 @@ class Finder:
         if who is not None:
             lo, hi = phrase_span(who)
             src = Source(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), who)
-        f = d.attribution(tok, tok.lemma_.lower(), (tok.idx, tok.idx + len(tok)), src)
+        f = d.attribution(tok, tok.lemma_.lower(), (tok.idx, tok.idx + len(tok)), src, "noun")
         lo, hi = _clause_span(clause)
         d.add_content(f, *_tok_span(doc, lo, hi))
 
@@ -492,7 +497,7 @@ class Finder:
         else:
             lo, hi = h.left_edge.i, h.right_edge.i
         plo, phi = phrase.left_edge.i, phrase.right_edge.i
-        f = d.attribution(phrase, lemma, cue, src)
+        f = d.attribution(phrase, lemma, cue, src, "adverbial")
         for a, b in ((lo, plo - 1), (phi + 1, hi)):
             if b >= a:
                 ca, cb = _tok_span(doc, a, b)
@@ -510,7 +515,7 @@ class Finder:
                 # an interview transcript: "Q: ..." / "A: ..." / "SMITH: ..." speaks for the whole paragraph
                 end = d.para_starts[para + 1] if para + 1 < len(d.para_starts) else len(d.text)
                 src = Source(lead.start_char, lead.end_char, lead[-1])
-                f = d.attribution(colon, ":", (colon.idx, colon.idx + 1), src)
+                f = d.attribution(colon, ":", (colon.idx, colon.idx + 1), src, "transcript")
                 d.add_content(f, colon.idx + 1, end)
                 return
         s_start, s_end = d.sent(colon.i)
@@ -523,7 +528,7 @@ class Finder:
             return
         head = lead.root
         src = Source(lead.start_char, lead.end_char, head)
-        f = d.attribution(colon, ":", (colon.idx, colon.idx + 1), src)
+        f = d.attribution(colon, ":", (colon.idx, colon.idx + 1), src, "colon")
         d.add_content(f, doc[colon.i + 1].idx, doc[s_end - 1].idx + len(doc[s_end - 1]))
 
     # -- step 4 -----------------------------------------------------------------------------------
@@ -545,7 +550,7 @@ class Finder:
                 dash_src = Source(doc[after.start].idx, doc[i].idx + len(doc[i]), doc[i])
                 dash = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 cue_tok = dash[0] if dash is not None and len(dash) else doc[after.start]
-                f = d.attribution(cue_tok, "—", (m.start(), m.end()), dash_src)
+                f = d.attribution(cue_tok, "—", (m.start(), m.end()), dash_src, "dash")
                 d.add_content(f, q.start, q.end)
                 return
         cand: Token | None = None
@@ -577,7 +582,8 @@ class Finder:
         if cand is not None:
             if words < 2 and _in_noun_phrase(doc, qs, qe):
                 return
-            f = d.attribution(cand, cand.lemma_.lower(), _verb_group(cand), d.clip_source(source_of(cand), cand))
+            src = d.clip_source(source_of(cand), cand)
+            f = d.attribution(cand, cand.lemma_.lower(), _verb_group(cand), src, "adjacent")
             d.add_content(f, q.start, q.end)
             return
         # reciprocal: "greeted each other with '...'"
@@ -591,7 +597,7 @@ class Finder:
             c.lower_ in ("other", "another") and any(g.lower_ in ("each", "one") for g in c.subtree) for c in v.children
         ):
             src = source_of(v)
-            f = d.attribution(v, v.lemma_.lower(), _verb_group(v), src)
+            f = d.attribution(v, v.lemma_.lower(), _verb_group(v), src, "group")
             f.group = True
             d.add_content(f, q.start, q.end)
 

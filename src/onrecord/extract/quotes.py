@@ -6,15 +6,18 @@ Steps (the finding cascade is listed in :mod:`onrecord.extract.quote_find`):
    the outer marks), ``mixed`` when it holds quoted words, else ``indirect`` (``that`` dropped);
 3. the speaker: the actor the actors stage resolved on the source phrase (none for a group);
 4. ``said_on`` from :func:`onrecord.extract.timex.statement_date` at the cue;
-5. nested speech: a quote reported inside another gets ``parent_id``.
+5. nested speech: a quote reported inside another gets ``parent_id``;
+6. confidence (:mod:`onrecord.extract.quote_confidence`): an outermost attribution whose speaker is
+   probably wrong is dropped, with what is reported inside it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from onrecord.extract.quote_confidence import ConfidenceModel, confidence_model, features
 from onrecord.extract.quote_find import Finder, Found
 from onrecord.extract.quote_lexicon import cue_lexicon
 from onrecord.extract.quote_marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
@@ -28,6 +31,10 @@ LOGGER = logging.getLogger(__name__)
 _OPEN = DOUBLE_OPEN | SINGLE_OPEN | {'"', "'", "`"}
 _CLOSE = DOUBLE_CLOSE | SINGLE_CLOSE | {'"', "'", "“"}
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+# attributions whose speaker is given by the layout, not by a parse: an interview label ("SMITH: ...")
+# speaks for its paragraph. PolNeAR annotates the clauses inside such answers instead, so the learned
+# confidence has nothing to say about them and never drops them.
+_STRUCTURAL = frozenset({"transcript"})
 _THAT_RE = re.compile(r"(?:that|whether|if)\s+", re.IGNORECASE)
 
 
@@ -48,27 +55,59 @@ def _piece(text: str, a: int, b: int, kind: str) -> tuple[QuoteKind, int, int]:
     return ("mixed" if kind == "mixed" else "indirect"), a, b
 
 
+@dataclass
+class Attribution:
+    """One found attribution with its speaker's actor id, its quote records and its confidence."""
+
+    found: Found
+    speaker_id: str | None
+    quotes: list[Quote]
+    features: list[str]
+    score: float | None  # None without a packaged confidence model
+
+
 class QuotesStage:
     """Fill ``work.quotes``."""
 
     def __init__(self) -> None:
-        self.finder = Finder(cue_lexicon())
+        self.lexicon = cue_lexicon()
+        self.finder = Finder(self.lexicon)
+        self.model = confidence_model()
 
-    def __call__(self, work: Work) -> None:
-        found = self.finder(work.doc, work.article.text)
+    def attributions(self, work: Work) -> list[Attribution]:
+        """Every attribution found, scored, before any is dropped (``parent_id`` not yet set)."""
+        text = work.article.text
+        found = self.finder(work.doc, text)
         speakers = [self._speaker(work, f) for f in found]
         for i, f in enumerate(found):
             # "I"/"we" inside a quotation is the person quoted
             if f.parent is not None and f.source is not None and f.source.head.lower_ in _FIRST_PERSON:
                 speakers[i] = speakers[f.parent]
-        quotes = [self._quotes(work, f, spk) for f, spk in zip(found, speakers, strict=True)]
-        ids = [qs[0].id if qs else None for qs in quotes]
+        out = []
+        for f, spk in zip(found, speakers, strict=True):
+            feats = features(f, found, text, self.lexicon, spk is not None)
+            score = self.model.score(feats) if self.model is not None else None
+            out.append(Attribution(f, spk, self._quotes(work, f, spk), feats, score))
+        return out
+
+    def __call__(self, work: Work) -> None:
+        items = self.attributions(work)
+        dropped = _dropped(items, self.model)
+        ids = [a.quotes[0].id if a.quotes else None for a in items]
         out: list[Quote] = []
-        for f, qs in zip(found, quotes, strict=True):
-            parent = ids[f.parent] if f.parent is not None else None
-            out.extend(replace(q, parent_id=parent) if parent else q for q in qs)
+        for i, a in enumerate(items):
+            if i in dropped:
+                continue
+            parent = ids[a.found.parent] if a.found.parent is not None else None
+            out.extend(replace(q, parent_id=parent) if parent else q for q in a.quotes)
         work.quotes = out
-        LOGGER.debug("article %s: %d quotes from %d attributions", work.article.id, len(out), len(found))
+        LOGGER.debug(
+            "article %s: %d quotes from %d attributions (%d dropped as unsure)",
+            work.article.id,
+            len(out),
+            len(items),
+            len(dropped),
+        )
 
     def _speaker(self, work: Work, f: Found) -> str | None:
         """The actor id of the speaker, or None (a group, or nobody the actors stage knows)."""
@@ -106,6 +145,30 @@ class QuotesStage:
                 )
             )
         return out
+
+
+def _dropped(items: list[Attribution], model: ConfidenceModel | None) -> set[int]:
+    """Indices of the attributions not to report: an outermost one the model judges and scores under
+    its threshold, with the speech reported inside it."""
+    if model is None:
+        return set()
+    out = {
+        i
+        for i, a in enumerate(items)
+        if a.found.parent is None
+        and a.score is not None
+        and a.score < model.threshold
+        and model.judges(a.found.how)
+        and a.found.how not in _STRUCTURAL
+    }
+    changed = True
+    while changed:
+        changed = False
+        for i, a in enumerate(items):
+            if i not in out and a.found.parent in out:
+                out.add(i)
+                changed = True
+    return out
 
 
 def _said_on(work: Work, f: Found) -> str | None:

@@ -138,6 +138,12 @@ def test_errors_are_one_line_and_set_the_exit_status(db: str, tmp_path: Path) ->
     assert code == 2 and "date" in out
 
 
+def test_a_bad_quote_threshold_setting_is_refused_before_any_work(db: str) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(ARTICLE), "--db", db], env={"ONRECORD_QUOTE_THRESHOLD": "most"})
+    assert result.exit_code == 2
+    assert "ONRECORD_QUOTE_THRESHOLD='most'" in result.output and "between 0 and 1" in result.output
+
+
 def test_extract_jsonl_input_streams_records() -> None:
     lines = "\n".join(
         json.dumps({"id": f"s{n}", "text": t, "published": "2024-06-03"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.extract.quote_confidence import confidence_model, parse_model
+from onrecord.extract.quote_confidence import confidence_model, parse_model, threshold_override
 from onrecord.extract.quotes import QuotesStage
 from onrecord.model import Article, sha256_text
 from onrecord.pipeline import Pipeline, Work
@@ -95,3 +95,11 @@ def test_a_way_of_finding_the_model_never_judged_is_kept(pipeline: Pipeline) -> 
     stage.model = parse_model({"bias": -30.0, "weights": {}, "threshold": 0.5, "judged": {"verb-ccomp": 100}})
     stage(work)
     assert work.quotes == []
+
+
+def test_the_threshold_a_user_sets_is_checked() -> None:
+    assert threshold_override(None) is None and threshold_override(" ") is None
+    assert threshold_override("0") == 0.0 and threshold_override("0.8") == 0.8
+    for bad in ("high", "1.5", "-0.1"):
+        with pytest.raises(ValueError, match="ONRECORD_QUOTE_THRESHOLD"):
+            threshold_override(bad)

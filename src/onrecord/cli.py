@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from functools import wraps
@@ -73,6 +74,12 @@ def main(verbose: int) -> None:
     """
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    from onrecord.extract.quote_confidence import THRESHOLD_ENV, threshold_override
+
+    try:
+        threshold_override(os.environ.get(THRESHOLD_ENV))
+    except ValueError as e:
+        raise click.UsageError(str(e)) from e
 
 
 @main.command()
@@ -444,8 +451,6 @@ def conflicts(kind: str | None, explain_id: str | None, db: str | None, as_json:
 
 
 def _console() -> Any:
-    import os
-
     from rich.console import Console
 
     width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "160"))

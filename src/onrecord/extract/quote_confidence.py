@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -143,10 +144,29 @@ def parse_model(data: dict[str, object]) -> ConfidenceModel:
     )
 
 
+THRESHOLD_ENV = "ONRECORD_QUOTE_THRESHOLD"
+
+
+def threshold_override(value: str | None) -> float | None:
+    """The threshold a user set (0 keeps every attribution, 1 only the surest), or None if unset."""
+    if value is None or not value.strip():
+        return None
+    try:
+        t = float(value)
+    except ValueError:
+        raise ValueError(f"{THRESHOLD_ENV}={value!r}: not a number between 0 and 1") from None
+    if not 0.0 <= t <= 1.0:
+        raise ValueError(f"{THRESHOLD_ENV}={value!r}: not a number between 0 and 1")
+    return t
+
+
 @lru_cache(maxsize=1)
 def confidence_model() -> ConfidenceModel | None:
-    """The packaged model, or None where it is not shipped (every attribution is then kept)."""
+    """The packaged model with the user's threshold (``ONRECORD_QUOTE_THRESHOLD``) if one is set, or
+    None where no model is shipped (every attribution is then kept)."""
     path = resources.files("onrecord.extract").joinpath("data", "quote_confidence.json")
     if not path.is_file():
         return None
-    return parse_model(json.loads(path.read_text(encoding="utf-8")))
+    model = parse_model(json.loads(path.read_text(encoding="utf-8")))
+    override = threshold_override(os.environ.get(THRESHOLD_ENV))
+    return model if override is None else replace(model, threshold=override)

@@ -562,3 +562,16 @@ def test_another_speakers_report_set_against_the_first_is_not_its_content(pipeli
     assert "residents" not in first.text and first.speaker_text == "Several fishermen"
     second = containing(quotes, "saw no change")
     assert second.speaker_text == "other residents" and second.parent_id is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The narrow defeat led her to declare that the campaign was over.", "her"),
+        ("The scandal prompted the senator to say that he would not run again.", "the senator"),
+        ("The mayor promised the voters to say more about the tax.", "The mayor"),  # subject control
+    ],
+)
+def test_object_control_gives_the_object_as_speaker(pipeline: Pipeline, sentence: str, speaker: str) -> None:
+    quotes = all_found(pipeline, sentence)
+    assert quotes and quotes[0].speaker_text == speaker

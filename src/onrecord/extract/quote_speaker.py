@@ -25,6 +25,33 @@ _CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "parataxi
 _KEEP_RIGHT = frozenset({"appos", "compound", "flat", "prep", "amod", "nummod", "cc", "conj", "punct", "pobj"})
 _EXPLETIVE = frozenset({"there"})  # "it" of a passive cue is already left out; an active "it" is a thing speaking
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# verbs whose object does what their to-infinitive says ("the loss led her to declare", "X urged aides to say")
+_OBJECT_CONTROL = frozenset(
+    {
+        "lead",
+        "drive",
+        "prompt",
+        "urge",
+        "ask",
+        "push",
+        "force",
+        "encourage",
+        "press",
+        "invite",
+        "allow",
+        "cause",
+        "persuade",
+        "convince",
+        "inspire",
+        "spur",
+        "compel",
+        "pressure",
+        "challenge",
+        "call",
+        "tell",
+    }
+)
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +100,11 @@ def source_token(cue: Token) -> Token | None:
             # "voters saying they ...", "a senator supporting X": the noun it qualifies; "X sent a letter
             # saying ...": who produced the letter
             return producer(v.head) or v.head
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in _OBJECT_CONTROL:
+            # object control: "the defeat led her to declare", "X urged his aides to say": the object speaks
+            obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+            if obj is not None:
+                return obj
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.i != v.head.i:
             v = v.head.head  # "X ... in blaming Y": through the preposition to its verb
             continue
@@ -152,6 +184,12 @@ def _left_phrase(cue: Token) -> Source | None:
     i = cue.i - 1
     while i >= 0 and doc[i].head.i == cue.i and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
         i -= 1
+    j = i
+    while j >= 0 and doc[j].ent_type_ in _TIME_ENTS and "\n" not in doc[j].text:
+        j -= 1
+    if j < i:
+        # a time phrase right before the verb is not the speaker ("X, the mayor, on Tuesday called ...")
+        i = j - 1 if j >= 0 and doc[j].pos_ == "ADP" else j
     if i < 0:
         return None
     comma = doc[i].text == "," and i > 0

@@ -8,9 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from onrecord.extract.quote_lexicon import parse_cues, parse_frames
 from onrecord.extract.quote_marks import find_marked_quotes
+from onrecord.extract.quote_speaker import source_of
 from onrecord.extract.quotes import QuotesStage
 from onrecord.model import Actor, Article, Mention, Quote, sha256_text
 from onrecord.pipeline import Pipeline, Work, load_nlp
@@ -575,3 +577,86 @@ def test_another_speakers_report_set_against_the_first_is_not_its_content(pipeli
 def test_object_control_gives_the_object_as_speaker(pipeline: Pipeline, sentence: str, speaker: str) -> None:
     quotes = all_found(pipeline, sentence)
     assert quotes and quotes[0].speaker_text == speaker
+
+
+def _parsed(rows: list[tuple[str, str, str, int, str]], ents: list[str] | None = None) -> Doc:
+    """A Doc with a hand-written parse: (word, POS, tag, head index, dep) per token; written to mimic
+    the parser's mistakes, where the verb is left without a subject."""
+    import spacy
+
+    words, pos, tags, heads, deps = (list(x) for x in zip(*rows, strict=True))
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, tags=tags, heads=heads, deps=deps, ents=ents)
+
+
+def test_unparsed_subject_before_a_relative_clause() -> None:
+    doc = _parsed(
+        [
+            ("A", "DET", "DT", 1, "det"),
+            ("source", "NOUN", "NN", 8, "dep"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("who", "PRON", "WP", 5, "nsubjpass"),
+            ("was", "AUX", "VBD", 5, "auxpass"),
+            ("allowed", "VERB", "VBN", 8, "advcl"),
+            ("nothing", "PRON", "NN", 5, "dobj"),
+            (",", "PUNCT", ",", 8, "punct"),
+            ("told", "VERB", "VBD", 8, "ROOT"),
+            ("us", "PRON", "PRP", 8, "dobj"),
+        ]
+    )
+    src = source_of(doc[8])
+    assert src is not None and doc.text[src.start : src.end] == "A source" and src.head.i == 1
+
+
+def test_unparsed_subject_before_a_parenthesis() -> None:
+    doc = _parsed(
+        [
+            ("Tom", "PROPN", "NNP", 1, "compound"),
+            ("Brel", "PROPN", "NNP", 7, "dep"),
+            ("(", "PUNCT", "-LRB-", 1, "punct"),
+            ("a", "DET", "DT", 4, "det"),
+            ("senator", "NOUN", "NN", 1, "appos"),
+            ("again", "ADV", "RB", 4, "advmod"),
+            (")", "PUNCT", "-RRB-", 1, "punct"),
+            ("says", "VERB", "VBZ", 7, "ROOT"),
+            ("so", "ADV", "RB", 7, "advmod"),
+        ]
+    )
+    src = source_of(doc[7])
+    assert src is not None and doc.text[src.start : src.end] == "Tom Brel"
+
+
+def test_unparsed_subject_before_a_time_phrase() -> None:
+    doc = _parsed(
+        [
+            ("Ilse", "PROPN", "NNP", 1, "compound"),
+            ("Marr", "PROPN", "NNP", 1, "ROOT"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("the", "DET", "DT", 4, "det"),
+            ("master", "NOUN", "NN", 1, "appos"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("on", "ADP", "IN", 8, "prep"),
+            ("Tuesday", "PROPN", "NNP", 6, "pobj"),
+            ("called", "VERB", "VBD", 8, "ROOT"),
+            ("it", "PRON", "PRP", 8, "dobj"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-DATE", "O", "O"],
+    )
+    src = source_of(doc[8])
+    assert src is not None and src.head.text == "Marr"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "“The agents are under a lot of pressure,” an inside source, who was not allowed to speak on the record,"
+            " told the radio station.",
+            "an inside source",
+        ),
+        ("Sen. Tom Brel (a Lumen Democrat so young he was taken for an intern) says he felt adrift.", "Sen. Tom Brel"),
+        ("Ilse Marr, the harbour master, on Tuesday called the pier unsafe.", "Ilse Marr"),
+    ],
+)
+def test_speaker_before_a_relative_clause_parenthesis_or_time(pipeline: Pipeline, sentence: str, speaker: str) -> None:
+    quotes = all_found(pipeline, sentence)
+    assert quotes and quotes[0].speaker_text is not None and quotes[0].speaker_text.startswith(speaker)

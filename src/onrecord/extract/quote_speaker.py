@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord.extract.quote_lexicon import media_nouns
 from onrecord.model import Mention
@@ -190,6 +190,12 @@ def _left_phrase(cue: Token) -> Source | None:
     if j < i:
         # a time phrase right before the verb is not the speaker ("X, the mayor, on Tuesday called ...")
         i = j - 1 if j >= 0 and doc[j].pos_ == "ADP" else j
+    if i > 0 and doc[i].text == ")":
+        # "X (a senator since 2012) says": the name before the parenthesis
+        opening = next((k for k in range(i - 1, max(-1, i - 40), -1) if doc[k].text == "("), None)
+        if opening is None:
+            return None
+        i = opening - 1
     if i < 0:
         return None
     comma = doc[i].text == "," and i > 0
@@ -208,7 +214,8 @@ def _left_phrase(cue: Token) -> Source | None:
         i -= 1
     start = i + 1
     if comma and not (i >= 0 and doc[i].text == ","):
-        return None  # only an appositive between two commas stands for the subject
+        # only an appositive between two commas stands for the subject, or a relative clause after one
+        return _before_relative(doc, end)
     if not any(t.pos_ in _NOMINAL for t in doc[start : end + 1]):
         return None
     while start < end and doc[start].pos_ in ("ADP", "ADV", "CCONJ"):
@@ -221,6 +228,25 @@ def _left_phrase(cue: Token) -> Source | None:
         while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].text:
             start -= 1
     return Source(doc[start].idx, doc[end].idx + len(doc[end]), head)
+
+
+def _before_relative(doc: Doc, end: int) -> Source | None:
+    """The noun phrase before ", who/which ..." ending at token ``end`` ("a source, who was not allowed to
+    speak, told ..."), or None."""
+    for k in range(end, max(1, end - 20), -1):
+        t = doc[k]
+        if "\n" in t.text or t.is_quote:
+            return None
+        if t.lower_ in ("who", "which") and doc[k - 1].text == "," and k >= 2 and doc[k - 2].pos_ in ("NOUN", "PROPN"):
+            head = doc[k - 2]
+            start = head.i
+            while start > max(0, head.i - 8) and (
+                doc[start - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PART")
+                and "\n" not in doc[start - 1].text
+            ):
+                start -= 1
+            return Source(doc[start].idx, head.idx + len(head), head)
+    return None
 
 
 def source_of(cue: Token, subject: Token | None = None) -> Source | None:

@@ -660,3 +660,23 @@ def test_unparsed_subject_before_a_time_phrase() -> None:
 def test_speaker_before_a_relative_clause_parenthesis_or_time(pipeline: Pipeline, sentence: str, speaker: str) -> None:
     quotes = all_found(pipeline, sentence)
     assert quotes and quotes[0].speaker_text is not None and quotes[0].speaker_text.startswith(speaker)
+
+
+def test_quotations_folded_into_one_paragraph_keep_their_speaker(pipeline: Pipeline) -> None:
+    # written for the tests: a wire style that folds a speaker's paragraphs into one
+    text = (
+        'Ms Voss said: "We have doubled the harbour fund, it was small when we came in. '
+        '"We are going to double it again by the next election." She said the council would vote on '
+        'Friday. "We have made a firm promise to the fishing towns and we will keep it."'
+    )
+    qs = top(quotes_of(pipeline, text))
+    again = containing(qs, "double it again")
+    promise = containing(qs, "firm promise")
+    assert again.speaker_text == "Ms Voss"
+    assert promise.speaker_text == "She" and promise.speaker_id == again.speaker_id is not None
+
+
+def test_a_quotation_after_another_speakers_report_is_not_folded_in(pipeline: Pipeline) -> None:
+    text = 'Ms Voss said the fund had doubled. Mr Brel disagreed. "The fund is empty and everyone knows it."'
+    qs = top(quotes_of(pipeline, text))
+    assert all(q.speaker_text != "Ms Voss" for q in qs if "fund is empty" in q.text)

@@ -12,7 +12,8 @@ The cascade, in order (each step only adds to what the earlier ones found):
    before (``X said: "..."``), a dash and a name after (``"..." — Xi Jinping``), reciprocal verbs
    (``greeted each other with "..."``: a group, no single speaker).
 5. Quotes still alone inherit the attribution of a neighbouring quote in the same paragraph (split
-   quotes, an unclosed quote before the next one) or of a quote running on from the paragraph before.
+   quotes, an unclosed quote before the next one) or of a quote running on from the paragraph before;
+   a quote opening the sentence after the speaker's quote or report joins it (folded paragraphs).
 6. Reporting verbs inside another attribution's content become nested attributions (``parent``).
 Quotes left without a cue are scare quotes or titles, and are dropped.
 """
@@ -264,6 +265,7 @@ class Finder:
                 self._adjacent(d, qi)
         # step 5: inherit from neighbours (forward, then backward)
         self._inherit(d)
+        self._run_on(d)
         # drop attributions without content; mark nesting
         kept = [f for f in d.found if f.pieces]
         for f in kept:
@@ -662,6 +664,45 @@ class Finder:
             if words_between(q.end, nx.start) <= 2 and _content_words(d.text, q.start, q.end) >= 3:
                 owner[qi] = owner[qi + 1]
                 f.add(*d.trim(q.start, q.end))
+        del doc
+
+
+    @staticmethod
+    def _run_on(d: _Doc) -> None:
+        """Quotations still alone that open the sentence after the speaker's previous words in the same
+        paragraph (papers that fold a speaker's paragraphs into one): after another of their quotations
+        ('... 26 weeks. "We are going ...') or after a report with a speaker ('She said fees would rise.
+        "We have no choice."'). They join the attribution of the quotation in that sentence, else of the
+        widest report there."""
+        doc = d.doc
+        for qi, q in enumerate(d.quotes):
+            qs, qe = d.qtok[qi]
+            if qi in d.quote_owner or qe <= qs or qs == 0 or _content_words(d.text, q.start, q.end) < 3:
+                continue
+            before = d.text[d.para_starts[d.para(q.start)] : q.start].rstrip()
+            if not before.rstrip("\"'”’»").endswith(tuple(_SENT_END)):
+                continue  # not the start of a sentence, or the first words of the paragraph
+            lo, hi = d.sent(qs - 1)
+            owned = [pj for pj in range(qi) if pj in d.quote_owner and lo <= d.qtok[pj][0] < max(hi, qs)]
+            owner: int | None = d.quote_owner[owned[-1]] if owned else None
+            # someone else acting in between ('..." she said, and her husband cut in. "...') breaks the run
+            gap_from = d.quotes[owned[-1]].end if owned else -1
+            if owner is None:
+                reports = [
+                    f
+                    for f in d.found
+                    if f.cue_token is not None and lo <= f.cue_token.i < hi and f.source is not None and not f.group
+                ]
+                reports = [f for f in reports if f.pieces]
+                if reports:
+                    owner = max(reports, key=lambda f: sum(b - a for a, b in f.pieces)).index
+                    gap_from = max(b for _, b in d.found[owner].pieces)
+            if owner is None or d.found[owner].group or d.found[owner].cue_span[0] > q.start:
+                continue
+            if gap_from < q.start and Finder._other_speaker(d, gap_from, q.start, d.found[owner].cue_token):
+                continue
+            d.quote_owner[qi] = owner
+            d.found[owner].add(*d.trim(q.start, q.end))
         del doc
 
 

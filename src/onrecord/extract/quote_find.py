@@ -666,7 +666,6 @@ class Finder:
                 f.add(*d.trim(q.start, q.end))
         del doc
 
-
     @staticmethod
     def _run_on(d: _Doc) -> None:
         """Quotations still alone that open the sentence after the speaker's previous words in the same

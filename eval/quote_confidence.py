@@ -2,15 +2,17 @@
 
 Run from the repo root: ``.venv/bin/python eval/quote_confidence.py [--limit N] [--target 91]``.
 
-1. Articles: the train articles the cue lexicon was NOT mined from (``eval/quotes.py --mine-cues``
-   takes the first 400 after a seeded shuffle), so the lexicon's rates are not in-sample here.
+1. Articles: the train articles the cue lexicon was NOT mined from (``eval/quotes.py --mine-cues N``
+   takes the first N after a seeded shuffle; N is read from the lexicon's header), so the lexicon's
+   rates are not in-sample here.
 2. Each outermost attribution the stage finds is labelled 1 when it matches a gold attribution with the
    right speaker, else 0 (a wrong speaker or no gold attribution at all), by the rules of
    ``eval/quotes.py``.
 3. An L2-regularised logistic regression over the feature strings of
    :mod:`onrecord.extract.quote_confidence` (those seen at least ``--min-count`` times) is fitted.
-4. The threshold: out-of-fold scores (5 folds) simulate dropping every attribution under a threshold;
-   the one with the best content F1 among those reaching ``--target`` speaker accuracy is kept.
+4. The threshold: out-of-fold scores (5 folds) simulate the stage, dropping what it may drop (see
+   :func:`onrecord.extract.quote_confidence.droppable`) under a threshold; the one with the best
+   content F1 among those reaching ``--target`` speaker accuracy is kept.
 5. ``src/onrecord/extract/data/quote_confidence.json`` gets the bias, weights and threshold.
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +29,11 @@ from pathlib import Path
 import numpy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes import ROOT, _touches, load_split, match, predicted_of
+from onrecord.extract.quote_confidence import droppable
+from quotes import CUES_FILE, ROOT, _touches, load_split, match, predicted_of
 
 MODEL_FILE = ROOT / "src" / "onrecord" / "extract" / "data" / "quote_confidence.json"
-MINED = 400  # train articles the cue lexicon was mined from (eval/quotes.py --mine-cues)
-MINE_SEED = 13
+MINE_SEED = 13  # the shuffle of eval/quotes.py --mine-cues
 MIN_JUDGED = 30  # a way of finding attributions (Found.how) seen less often is left unjudged: always kept
 
 
@@ -40,6 +43,15 @@ class Row:
     feats: list[str]
     matched: bool
     speaker_ok: bool
+    how: str
+
+
+def mined_count() -> int:
+    """How many shuffled train articles the packaged cue lexicon was mined from (its header says)."""
+    m = re.search(r"(\d+) articles parsed", CUES_FILE.read_text(encoding="utf-8"))
+    if m is None:
+        raise SystemExit(f"{CUES_FILE}: no 'N articles parsed' in the header; rebuild it with --mine-cues")
+    return int(m.group(1))
 
 
 def collect(limit: int | None) -> tuple[list[Row], list[int]]:
@@ -50,7 +62,7 @@ def collect(limit: int | None) -> tuple[list[Row], list[int]]:
 
     arts = load_split("train")
     random.Random(MINE_SEED).shuffle(arts)
-    arts = arts[MINED:]
+    arts = arts[mined_count() :]
     if limit is not None:
         arts = arts[:limit]
     pipe = Pipeline(["actors.v1", "timex.v1"])
@@ -71,7 +83,7 @@ def collect(limit: int | None) -> tuple[list[Row], list[int]]:
             if gi is not None:
                 g, p = gold[gi], pred[pi]
                 ok = (not g.source and not p.source) or _touches(g.source, p.source)
-            rows.append(Row(k, a.features, gi is not None, ok))
+            rows.append(Row(k, a.features, gi is not None, ok, a.found.how))
         n_gold.append(len(gold))
         if (k + 1) % 50 == 0:
             print(f"  {k + 1}/{len(arts)} articles", file=sys.stderr)
@@ -107,9 +119,11 @@ def design(rows: list[Row], vocab: dict[str, int]) -> numpy.ndarray:
     return x
 
 
-def simulate(rows: list[Row], scores: numpy.ndarray, n_gold: int, threshold: float) -> tuple[float, float, float]:
-    """Content F1, speaker accuracy and recall if every attribution under ``threshold`` were dropped."""
-    keep = scores >= threshold
+def simulate(
+    rows: list[Row], scores: numpy.ndarray, n_gold: int, threshold: float, judged: frozenset[str]
+) -> tuple[float, float, float]:
+    """Content F1, speaker accuracy and recall if the stage dropped what it may under ``threshold``."""
+    keep = (scores >= threshold) | numpy.array([not droppable(r.how, judged) for r in rows])
     tp = sum(1 for r, k in zip(rows, keep, strict=True) if k and r.matched)
     ok = sum(1 for r, k in zip(rows, keep, strict=True) if k and r.speaker_ok)
     n_pred = int(keep.sum())
@@ -153,11 +167,13 @@ def main() -> None:
     for k in range(5):
         w = fit(x[folds != k], y[folds != k], args.l2)
         oof[folds == k] = 1.0 / (1.0 + numpy.exp(-numpy.clip(x[folds == k] @ w, -30, 30)))
-    base_f1, base_spk, _ = simulate(rows, oof, total_gold, -1.0)
+    hows = {f.split("=", 1)[1]: c for f, c in counts.items() if f.startswith("how=") and "&" not in f}
+    judged = frozenset(h for h, c in hows.items() if c >= MIN_JUDGED)
+    base_f1, base_spk, _ = simulate(rows, oof, total_gold, -1.0, judged)
     print(f"{'threshold':>9} {'F1':>6} {'speaker':>8} {'recall':>7}  (keeping all: {base_f1:.1f} {base_spk:.1f})")
     best: tuple[float, float] | None = None
     for t in numpy.arange(0.05, 0.80, 0.025):
-        f1, spk, rec = simulate(rows, oof, total_gold, float(t))
+        f1, spk, rec = simulate(rows, oof, total_gold, float(t), judged)
         print(f"{t:9.3f} {f1:6.1f} {spk:8.1f} {rec:7.1f}")
         if spk >= args.target and (best is None or f1 > best[1]):
             best = (float(t), f1)
@@ -167,14 +183,13 @@ def main() -> None:
     print(f"threshold {best[0]:.3f}: F1 {best[1]:.1f}")
     w = fit(x, y, args.l2)
     names = sorted(vocab, key=vocab.__getitem__)
-    hows = {f.split("=", 1)[1]: c for f, c in counts.items() if f.startswith("how=") and "&" not in f}
     model = {
         "about": "onrecord quotes confidence, fitted by eval/quote_confidence.py on PolNeAR train "
         "(Newell, Margolin and Ruths, LREC 2018)",
         "articles": len(n_gold),
         "bias": round(float(w[0]), 5),
         "threshold": round(best[0], 4),
-        "judged": {h: c for h, c in sorted(hows.items()) if c >= MIN_JUDGED},
+        "judged": {h: hows[h] for h in sorted(judged)},
         "weights": {n: round(float(w[i + 1]), 5) for i, n in enumerate(names) if abs(w[i + 1]) >= 1e-4},
     }
     if args.dry_run:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.extract.quote_confidence import confidence_model, parse_model, threshold_override
+from onrecord.extract.quote_confidence import confidence_model, parse_model
+from onrecord.extract.quote_settings import THRESHOLD_ENV, threshold_override
 from onrecord.extract.quotes import QuotesStage
 from onrecord.model import Article, sha256_text
 from onrecord.pipeline import Pipeline, Work
@@ -103,3 +104,23 @@ def test_the_threshold_a_user_sets_is_checked() -> None:
     for bad in ("high", "1.5", "-0.1"):
         with pytest.raises(ValueError, match="ONRECORD_QUOTE_THRESHOLD"):
             threshold_override(bad)
+
+
+def test_a_threshold_set_by_the_user_or_the_caller_is_used(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(THRESHOLD_ENV, "0")
+    assert QuotesStage().model is not None and QuotesStage().model.threshold == 0.0
+    monkeypatch.setenv(THRESHOLD_ENV, "0.9")
+    assert QuotesStage().model.threshold == 0.9
+    assert QuotesStage(threshold=0.2).model.threshold == 0.2
+    monkeypatch.setenv(THRESHOLD_ENV, "many")
+    with pytest.raises(ValueError, match=THRESHOLD_ENV):
+        QuotesStage()
+
+
+def test_nesting_features_count_only_attributions_with_content(pipeline: Pipeline) -> None:
+    # an attribution left without content before it must not shift the indices the nesting uses
+    work = work_of(pipeline, "He said 5. Mayor Ilse Marr said that her deputy told her the pier was unsafe.")
+    items = QuotesStage().attributions(work)
+    outer = next(a for a in items if a.quotes and a.quotes[0].speaker_text == "Mayor Ilse Marr")
+    assert any(a.found.parent == outer.found.index for a in items)
+    assert "children=True" in outer.features

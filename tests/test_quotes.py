@@ -677,6 +677,16 @@ def test_quotations_folded_into_one_paragraph_keep_their_speaker(pipeline: Pipel
 
 
 def test_a_quotation_after_another_speakers_report_is_not_folded_in(pipeline: Pipeline) -> None:
-    text = 'Ms Voss said the fund had doubled. Mr Brel disagreed. "The fund is empty and everyone knows it."'
+    text = 'Ms Voss said the fund had doubled, and Mr Brel said it had not. "The fund is empty, everyone knows it."'
     qs = top(quotes_of(pipeline, text))
+    assert containing(qs, "the fund had doubled").speaker_text == "Ms Voss"
     assert all(q.speaker_text != "Ms Voss" for q in qs if "fund is empty" in q.text)
+
+
+def test_a_quotation_is_not_folded_into_speech_reported_inside_a_quotation(pipeline: Pipeline) -> None:
+    text = (
+        'Tomas Brel spoke at dawn. "My mother told me the harbour was closing for good." '
+        '"We have to move on and find other work now."'
+    )
+    qs = top(quotes_of(pipeline, text))
+    assert all(q.speaker_text != "My mother" for q in qs if "find other work" in q.text)

@@ -74,10 +74,10 @@ def main(verbose: int) -> None:
     """
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    from onrecord.extract.quote_confidence import THRESHOLD_ENV, threshold_override
+    from onrecord.extract.quote_settings import user_threshold
 
     try:
-        threshold_override(os.environ.get(THRESHOLD_ENV))
+        user_threshold()
     except ValueError as e:
         raise click.UsageError(str(e)) from e
 

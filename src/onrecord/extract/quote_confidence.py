@@ -13,19 +13,16 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from onrecord.extract.quote_find import Found, complement
+from onrecord.extract.quote_find import Found, complement, content_words
 from onrecord.extract.quote_lexicon import CueLexicon
+from onrecord.extract.quote_speaker import RELATIVE
 
-_WORD_RE = re.compile(r"\w+")
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "me", "us"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EMBEDDING = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "parataxis"})
 
 
@@ -42,7 +39,7 @@ def features(f: Found, found: Sequence[Found], text: str, lex: CueLexicon, resol
     out = [f"how={f.how}", f"lemma={f.cue_lemma}"]
     kinds = "+".join(sorted(set(f.kinds.values()))) or "none"
     out.append(f"kind={kinds}")
-    words = sum(len(_WORD_RE.findall(text, a, b)) for a, b in f.pieces)
+    words = sum(content_words(text, a, b) for a, b in f.pieces)
     out.append(f"words={_bucket(words, (2, 4, 8, 16, 32, 64))}")
     out.append(f"pieces={min(len(f.pieces), 3)}")
     c0, c1 = f.cue_span
@@ -56,7 +53,7 @@ def features(f: Found, found: Sequence[Found], text: str, lex: CueLexicon, resol
     elif f.source is not None:
         h = f.source.head
         low = h.lower_
-        if low in _RELATIVE and f.source.end - f.source.start == len(h):
+        if low in RELATIVE and f.source.end - f.source.start == len(h):
             src = "relative"
         elif low in _PRONOUNS:
             src = "pronoun"
@@ -69,7 +66,7 @@ def features(f: Found, found: Sequence[Found], text: str, lex: CueLexicon, resol
         before = f.source.end <= c0
         between = text[f.source.end : c0] if before else text[c1 : f.source.start]
         out.append(f"src_side={'before' if before else 'after'}")
-        out.append(f"src_gap={_bucket(len(_WORD_RE.findall(between)), (0, 2, 6, 15))}")
+        out.append(f"src_gap={_bucket(content_words(between, 0, len(between)), (0, 2, 6, 15))}")
     out.append(f"src={src}")
     out.append(f"src={src}&how={f.how}")
     out.append(f"resolved={resolved}")
@@ -124,49 +121,47 @@ class ConfidenceModel:
     # the ways of finding an attribution (Found.how) the training saw often enough to judge; others are kept
     judged: frozenset[str] = frozenset()
 
-    def judges(self, how: str) -> bool:
-        return how in self.judged
+    def may_drop(self, how: str) -> bool:
+        """Whether an attribution found this way may be dropped at all (see :func:`droppable`)."""
+        return droppable(how, self.judged)
 
     def score(self, feats: Sequence[str]) -> float:
         z = self.bias + sum(self.weights.get(x, 0.0) for x in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+# attributions whose speaker is given by the layout, not by a parse: an interview label ("SMITH: ...")
+# speaks for its paragraph. PolNeAR annotates the clauses inside such answers instead, so the learned
+# confidence has nothing to say about them.
+STRUCTURAL = frozenset({"transcript"})
+
+
+def droppable(how: str, judged: frozenset[str]) -> bool:
+    """An attribution found this way may be dropped: the training saw that way often enough to judge it,
+    and the layout does not give its speaker."""
+    return how in judged and how not in STRUCTURAL
+
+
 def parse_model(data: dict[str, object]) -> ConfidenceModel:
+    """The model of a JSON object; without a ``judged`` list it judges (and drops) nothing."""
     weights = data.get("weights", {})
     if not isinstance(weights, dict):
         raise ValueError("quote confidence model: 'weights' must be an object")
+    threshold = float(data.get("threshold", 0.0))  # type: ignore[arg-type]
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"quote confidence model: threshold {threshold} is not between 0 and 1")
     return ConfidenceModel(
         bias=float(data.get("bias", 0.0)),  # type: ignore[arg-type]
         weights={str(k): float(v) for k, v in weights.items()},
-        threshold=float(data.get("threshold", 0.0)),  # type: ignore[arg-type]
+        threshold=threshold,
         judged=frozenset(str(h) for h in data.get("judged", {})),  # type: ignore[attr-defined]
     )
 
 
-THRESHOLD_ENV = "ONRECORD_QUOTE_THRESHOLD"
-
-
-def threshold_override(value: str | None) -> float | None:
-    """The threshold a user set (0 keeps every attribution, 1 only the surest), or None if unset."""
-    if value is None or not value.strip():
-        return None
-    try:
-        t = float(value)
-    except ValueError:
-        raise ValueError(f"{THRESHOLD_ENV}={value!r}: not a number between 0 and 1") from None
-    if not 0.0 <= t <= 1.0:
-        raise ValueError(f"{THRESHOLD_ENV}={value!r}: not a number between 0 and 1")
-    return t
-
-
 @lru_cache(maxsize=1)
 def confidence_model() -> ConfidenceModel | None:
-    """The packaged model with the user's threshold (``ONRECORD_QUOTE_THRESHOLD``) if one is set, or
-    None where no model is shipped (every attribution is then kept)."""
+    """The packaged model, read once, or None where no model is shipped (every attribution is then kept)."""
     path = resources.files("onrecord.extract").joinpath("data", "quote_confidence.json")
     if not path.is_file():
         return None
-    model = parse_model(json.loads(path.read_text(encoding="utf-8")))
-    override = threshold_override(os.environ.get(THRESHOLD_ENV))
-    return model if override is None else replace(model, threshold=override)
+    return parse_model(json.loads(path.read_text(encoding="utf-8")))

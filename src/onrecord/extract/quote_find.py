@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extract.quote_lexicon import CueLexicon
 from onrecord.extract.quote_marks import MarkedQuote, find_marked_quotes
-from onrecord.extract.quote_speaker import Source, inverted_source, phrase_span, source_of
+from onrecord.extract.quote_speaker import TIME_ENTS, Source, inverted_source, phrase_span, source_of
 
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
@@ -55,7 +55,6 @@ FRAME_RATE = 0.40
 # right dependents of a stance verb that carry what is said or held ("criticized Clinton for ...")
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "acomp"})
 _OBJECT_PREPS = frozenset({"to", "about", "of", "on", "for", "against", "as", "with", "that"})
-_TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 @dataclass
@@ -71,7 +70,9 @@ class Found:
     group: bool = False  # spoken by several at once: no single speaker
     kinds: dict[tuple[int, int], str] = field(default_factory=dict)  # piece -> direct | mixed | indirect
     parent: int | None = None  # index of the attribution this one is reported inside
-    how: str = "verb"  # the step that found it: verb, noun, adverbial, colon, transcript, dash, adjacent, group
+    # the step that found it: verb-<frame> (verb-ccomp, verb-obj, ...), noun, adverbial, colon, transcript,
+    # dash, adjacent, group
+    how: str = "verb"
     in_quote: bool = False  # the cue stands inside a quotation (speech reported within speech)
 
     def add(self, start: int, end: int) -> None:
@@ -198,7 +199,8 @@ def _clause_span(c: Token) -> tuple[int, int]:
     return c.left_edge.i, c.right_edge.i
 
 
-def _content_words(text: str, a: int, b: int) -> int:
+def content_words(text: str, a: int, b: int) -> int:
+    """How many words text[a:b] holds."""
     return len(_WORD_RE.findall(text, a, b))
 
 
@@ -268,7 +270,8 @@ class Finder:
         self._run_on(d)
         # drop attributions without content; mark nesting
         kept = [f for f in d.found if f.pieces]
-        for f in kept:
+        for i, f in enumerate(kept):
+            f.index = i  # positions in the list returned, as ``parent`` is
             f.kinds = {p: _kind(d, *p) for p in f.pieces}
         _nest(kept)
         return kept
@@ -291,7 +294,7 @@ class Finder:
         src = d.clip_source(source_of(v), v)
         f = d.attribution(v, v.lemma_.lower(), _verb_group(v), src, "verb-" + how)
         for a, b in pieces:
-            if _content_words(d.text, a, b) >= 1:
+            if content_words(d.text, a, b) >= 1:
                 d.add_content(f, a, b, inside=d.tok_quote[v.i])
 
     def _allowed(self, lemma: str, frame: str, rate: float, floor: float) -> bool:
@@ -503,7 +506,7 @@ class Finder:
         for a, b in ((lo, plo - 1), (phi + 1, hi)):
             if b >= a:
                 ca, cb = _tok_span(doc, a, b)
-                if _content_words(d.text, ca, cb) >= 3:
+                if content_words(d.text, ca, cb) >= 3:
                     d.add_content(f, ca, cb)
 
     def _colon(self, d: _Doc, colon: Token) -> None:
@@ -540,7 +543,7 @@ class Finder:
         qs, qe = d.qtok[qi]
         if qe <= qs:
             return
-        words = _content_words(d.text, q.start, q.end)
+        words = content_words(d.text, q.start, q.end)
         # after the quote: "...," X said / said X / — X
         m = _DASH_RE.match(d.text, q.end)
         if m and words >= 3:
@@ -622,7 +625,7 @@ class Finder:
         doc = d.doc
 
         def words_between(a: int, b: int) -> int:
-            return _content_words(d.text, a, b)
+            return content_words(d.text, a, b)
 
         last = -1  # the last quotation with an owner; titles in between are passed over
         for qi in range(n):
@@ -633,7 +636,7 @@ class Finder:
             if last < 0:
                 continue
             qs, qe = d.qtok[qi]
-            if qe > qs and _content_words(d.text, q.start, q.end) < 4 and _in_noun_phrase(doc, qs, qe):
+            if qe > qs and content_words(d.text, q.start, q.end) < 4 and _in_noun_phrase(doc, qs, qe):
                 continue  # a title ('on "Morning Talk."'): no one's words
             p = d.quotes[last]
             same_para = d.para(p.start) == d.para(q.start)
@@ -661,7 +664,7 @@ class Finder:
             if d.para(nx.start) != d.para(q.start) or not q.start < nx.start < f.cue_span[0]:
                 continue
             # nothing but quotes between this one and the next
-            if words_between(q.end, nx.start) <= 2 and _content_words(d.text, q.start, q.end) >= 3:
+            if words_between(q.end, nx.start) <= 2 and content_words(d.text, q.start, q.end) >= 3:
                 owner[qi] = owner[qi + 1]
                 f.add(*d.trim(q.start, q.end))
         del doc
@@ -676,7 +679,7 @@ class Finder:
         doc = d.doc
         for qi, q in enumerate(d.quotes):
             qs, qe = d.qtok[qi]
-            if qi in d.quote_owner or qe <= qs or qs == 0 or _content_words(d.text, q.start, q.end) < 3:
+            if qi in d.quote_owner or qe <= qs or qs == 0 or content_words(d.text, q.start, q.end) < 3:
                 continue
             before = d.text[d.para_starts[d.para(q.start)] : q.start].rstrip()
             if not before.rstrip("\"'”’»").endswith(tuple(_SENT_END)):
@@ -690,7 +693,11 @@ class Finder:
                 reports = [
                     f
                     for f in d.found
-                    if f.cue_token is not None and lo <= f.cue_token.i < hi and f.source is not None and not f.group
+                    if f.cue_token is not None
+                    and lo <= f.cue_token.i < hi
+                    and f.source is not None
+                    and not f.group
+                    and not f.in_quote  # speech reported inside a quotation is not the speaker's
                 ]
                 reports = [f for f in reports if f.pieces]
                 if reports:
@@ -757,13 +764,13 @@ def _object_content(v: Token) -> tuple[int, int] | None:
     lo = hi = -1
     for r in v.rights:
         if r.dep_ in _OBJECT_DEPS or (r.dep_ == "prep" and r.lower_ in _OBJECT_PREPS):
-            if r.ent_type_ in _TIME_ENTS or (r.dep_ == "prep" and any(g.ent_type_ in _TIME_ENTS for g in r.children)):
+            if r.ent_type_ in TIME_ENTS or (r.dep_ == "prep" and any(g.ent_type_ in TIME_ENTS for g in r.children)):
                 break
             if lo < 0:
                 lo = r.left_edge.i
             hi = r.right_edge.i
-        elif lo >= 0 and r.dep_ in ("prep", "advmod") and r.ent_type_ not in _TIME_ENTS:
-            if any(g.ent_type_ in _TIME_ENTS for g in r.children):
+        elif lo >= 0 and r.dep_ in ("prep", "advmod") and r.ent_type_ not in TIME_ENTS:
+            if any(g.ent_type_ in TIME_ENTS for g in r.children):
                 break
             hi = r.right_edge.i
         elif r.dep_ in ("dative", "npadvmod", "advmod") and lo < 0:

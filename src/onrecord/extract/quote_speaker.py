@@ -24,7 +24,7 @@ _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "parataxis", "pcomp", "acomp", "attr"})
 _KEEP_RIGHT = frozenset({"appos", "compound", "flat", "prep", "amod", "nummod", "cc", "conj", "punct", "pobj"})
 _EXPLETIVE = frozenset({"there"})  # "it" of a passive cue is already left out; an active "it" is a thing speaking
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
 # verbs whose object does what their to-infinitive says ("the loss led her to declare", "X urged aides to say")
 _OBJECT_CONTROL = frozenset(
     {
@@ -51,7 +51,7 @@ _OBJECT_CONTROL = frozenset(
         "tell",
     }
 )
-_TIME_ENTS = frozenset({"DATE", "TIME"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +127,7 @@ def producer(noun: Token) -> Token | None:
         head = head.head
     if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX") and head.i != noun.i:
         subj = _subject(head, cue=False)
-        if subj is not None and subj.lower_ not in _RELATIVE and subj.lower_ != "it":
+        if subj is not None and subj.lower_ not in RELATIVE and subj.lower_ != "it":
             return subj
     return None
 
@@ -185,7 +185,7 @@ def _left_phrase(cue: Token) -> Source | None:
     while i >= 0 and doc[i].head.i == cue.i and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
         i -= 1
     j = i
-    while j >= 0 and doc[j].ent_type_ in _TIME_ENTS and "\n" not in doc[j].text:
+    while j >= 0 and doc[j].ent_type_ in TIME_ENTS and "\n" not in doc[j].text:
         j -= 1
     if j < i:
         # a time phrase right before the verb is not the speaker ("X, the mayor, on Tuesday called ...")
@@ -201,7 +201,7 @@ def _left_phrase(cue: Token) -> Source | None:
     comma = doc[i].text == "," and i > 0
     if comma:
         i -= 1
-    if doc[i].pos_ not in _NOMINAL or doc[i].lower_ in _RELATIVE or doc[i].lower_ in _EXPLETIVE:
+    if doc[i].pos_ not in _NOMINAL or doc[i].lower_ in RELATIVE or doc[i].lower_ in _EXPLETIVE:
         return None
     end = i
     lo_limit = max(-1, i - (16 if comma else 10))
@@ -209,7 +209,7 @@ def _left_phrase(cue: Token) -> Source | None:
         t = doc[i]
         if "\n" in t.text or (t.is_punct and t.text not in ("-", "'s")) or t.is_quote or t.tag_ in _FINITE:
             break
-        if (t.pos_ == "SCONJ" or (t.pos_ == "CCONJ" and not comma)) or t.lower_ in _RELATIVE:
+        if (t.pos_ == "SCONJ" or (t.pos_ == "CCONJ" and not comma)) or t.lower_ in RELATIVE:
             break
         i -= 1
     start = i + 1
@@ -235,8 +235,8 @@ def _before_relative(doc: Doc, end: int) -> Source | None:
     speak, told ..."), or None."""
     for k in range(end, max(1, end - 20), -1):
         t = doc[k]
-        if "\n" in t.text or t.is_quote:
-            return None
+        if "\n" in t.text or t.is_quote or t.text in (".", "?", "!", ";"):
+            return None  # not across a sentence, a line or a quotation
         if t.lower_ in ("who", "which") and doc[k - 1].text == "," and k >= 2 and doc[k - 2].pos_ in ("NOUN", "PROPN"):
             head = doc[k - 2]
             start = head.i
@@ -272,7 +272,7 @@ def source_of(cue: Token, subject: Token | None = None) -> Source | None:
         later = [c for c in subj.children if c.dep_ == "appos" and breaks and c.i > breaks[-1]]
         if later:
             subj = later[-1]
-    if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
+    if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
         made_by = producer(subj.head.head)
         if made_by is None:
             # PolNeAR keeps the relative ("who", "which", "that") as the source; its antecedent is resolved

@@ -21,6 +21,7 @@ from onrecord.extract.quote_confidence import ConfidenceModel, confidence_model,
 from onrecord.extract.quote_find import Finder, Found
 from onrecord.extract.quote_lexicon import cue_lexicon
 from onrecord.extract.quote_marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
+from onrecord.extract.quote_settings import user_threshold
 from onrecord.extract.quote_speaker import resolve
 from onrecord.extract.timex import statement_date
 from onrecord.model import Quote, QuoteKind, record_id
@@ -31,10 +32,6 @@ LOGGER = logging.getLogger(__name__)
 _OPEN = DOUBLE_OPEN | SINGLE_OPEN | {'"', "'", "`"}
 _CLOSE = DOUBLE_CLOSE | SINGLE_CLOSE | {'"', "'", "“"}
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
-# attributions whose speaker is given by the layout, not by a parse: an interview label ("SMITH: ...")
-# speaks for its paragraph. PolNeAR annotates the clauses inside such answers instead, so the learned
-# confidence has nothing to say about them and never drops them.
-_STRUCTURAL = frozenset({"transcript"})
 _THAT_RE = re.compile(r"(?:that|whether|if)\s+", re.IGNORECASE)
 
 
@@ -69,10 +66,16 @@ class Attribution:
 class QuotesStage:
     """Fill ``work.quotes``."""
 
-    def __init__(self) -> None:
+    def __init__(self, threshold: float | None = None) -> None:
+        """``threshold``: how sure to be of a speaker to report it; by default the user's setting
+        (``ONRECORD_QUOTE_THRESHOLD``), else the packaged model's."""
         self.lexicon = cue_lexicon()
         self.finder = Finder(self.lexicon)
         self.model = confidence_model()
+        if threshold is None:
+            threshold = user_threshold()
+        if self.model is not None and threshold is not None:
+            self.model = replace(self.model, threshold=threshold)
 
     def attributions(self, work: Work) -> list[Attribution]:
         """Every attribution found, scored, before any is dropped (``parent_id`` not yet set)."""
@@ -155,11 +158,7 @@ def _dropped(items: list[Attribution], model: ConfidenceModel | None) -> set[int
     out = {
         i
         for i, a in enumerate(items)
-        if a.found.parent is None
-        and a.score is not None
-        and a.score < model.threshold
-        and model.judges(a.found.how)
-        and a.found.how not in _STRUCTURAL
+        if a.found.parent is None and a.score is not None and a.score < model.threshold and model.may_drop(a.found.how)
     }
     changed = True
     while changed:

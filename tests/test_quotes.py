@@ -607,6 +607,26 @@ def test_unparsed_subject_before_a_relative_clause() -> None:
     assert src is not None and doc.text[src.start : src.end] == "A source" and src.head.i == 1
 
 
+def test_unparsed_subject_before_a_prepositional_aside() -> None:
+    doc = _parsed(
+        [
+            ("The", "DET", "DT", 1, "det"),
+            ("chairman", "NOUN", "NN", 9, "dep"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("in", "ADP", "IN", 9, "prep"),
+            ("the", "DET", "DT", 5, "det"),
+            ("wake", "NOUN", "NN", 3, "pobj"),
+            ("of", "ADP", "IN", 5, "prep"),
+            ("polls", "NOUN", "NNS", 6, "pobj"),
+            (",", "PUNCT", ",", 9, "punct"),
+            ("told", "VERB", "VBD", 9, "ROOT"),
+            ("us", "PRON", "PRP", 9, "dobj"),
+        ]
+    )
+    src = source_of(doc[9])
+    assert src is not None and src.head.text == "chairman" and doc.text[src.start : src.end] == "The chairman"
+
+
 def test_unparsed_subject_before_a_parenthesis() -> None:
     doc = _parsed(
         [

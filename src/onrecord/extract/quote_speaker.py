@@ -213,9 +213,11 @@ def _left_phrase(cue: Token) -> Source | None:
             break
         i -= 1
     start = i + 1
+    if comma and i >= 0 and doc[i].text == "," and _opens_aside(doc[i + 1]):
+        return _before_aside(doc, end)  # "The chairman, in the wake of the poll, told": not "the poll"
     if comma and not (i >= 0 and doc[i].text == ","):
-        # only an appositive between two commas stands for the subject, or a relative clause after one
-        return _before_relative(doc, end)
+        # only an appositive between two commas stands for the subject, or an aside after one
+        return _before_aside(doc, end)
     if not any(t.pos_ in _NOMINAL for t in doc[start : end + 1]):
         return None
     while start < end and doc[start].pos_ in ("ADP", "ADV", "CCONJ"):
@@ -230,14 +232,20 @@ def _left_phrase(cue: Token) -> Source | None:
     return Source(doc[start].idx, doc[end].idx + len(doc[end]), head)
 
 
-def _before_relative(doc: Doc, end: int) -> Source | None:
-    """The noun phrase before ", who/which ..." ending at token ``end`` ("a source, who was not allowed to
-    speak, told ..."), or None."""
-    for k in range(end, max(1, end - 20), -1):
+def _opens_aside(t: Token) -> bool:
+    """A word opening an aside after a comma: a relative pronoun, a preposition or a participle."""
+    return t.lower_ in ("who", "which") or t.pos_ == "ADP" or t.tag_ in ("VBG", "VBN")
+
+
+def _before_aside(doc: Doc, end: int) -> Source | None:
+    """The noun phrase before a comma that opens an aside ending at token ``end``: a relative clause
+    ("a source, who was not allowed to speak, told ..."), a prepositional or participial phrase
+    ("Priebus, in the wake of a poll showing ..., told ..."); None without one."""
+    for k in range(end, max(1, end - 30), -1):
         t = doc[k]
         if "\n" in t.text or t.is_quote or t.text in (".", "?", "!", ";"):
             return None  # not across a sentence, a line or a quotation
-        if t.lower_ in ("who", "which") and doc[k - 1].text == "," and k >= 2 and doc[k - 2].pos_ in ("NOUN", "PROPN"):
+        if _opens_aside(t) and doc[k - 1].text == "," and k >= 2 and doc[k - 2].pos_ in ("NOUN", "PROPN"):
             head = doc[k - 2]
             start = head.i
             while start > max(0, head.i - 8) and (

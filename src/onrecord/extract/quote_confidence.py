@@ -33,9 +33,26 @@ def _bucket(n: float, edges: Sequence[float]) -> str:
     return f">{edges[-1]}"
 
 
-def features(f: Found, found: Sequence[Found], text: str, lex: CueLexicon, resolved: bool) -> list[str]:
-    """The feature strings of attribution ``f`` (one of ``found``); ``resolved``: the actors stage named
-    its speaker."""
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What the features of one attribution need to know about the others of its article, built once."""
+
+    parents: frozenset[int]  # indices of attributions with speech reported inside them
+    cues_per_sentence: dict[int, int]  # first token of a sentence -> attributions whose cue is in it
+
+
+def article_context(found: Sequence[Found]) -> ArticleContext:
+    per_sentence: dict[int, int] = {}
+    for g in found:
+        if g.cue_token is not None:
+            k = g.cue_token.sent.start
+            per_sentence[k] = per_sentence.get(k, 0) + 1
+    return ArticleContext(frozenset(g.parent for g in found if g.parent is not None), per_sentence)
+
+
+def features(f: Found, ctx: ArticleContext, text: str, lex: CueLexicon, resolved: bool) -> list[str]:
+    """The feature strings of attribution ``f`` (``ctx`` describes its article); ``resolved``: the actors
+    stage named its speaker."""
     out = [f"how={f.how}", f"lemma={f.cue_lemma}"]
     kinds = "+".join(sorted(set(f.kinds.values()))) or "none"
     out.append(f"kind={kinds}")
@@ -46,7 +63,7 @@ def features(f: Found, found: Sequence[Found], text: str, lex: CueLexicon, resol
     side = ("b" if any(b <= c0 for _, b in f.pieces) else "") + ("a" if any(a >= c1 for a, _ in f.pieces) else "")
     out.append(f"side={side or 'in'}")
     out.append(f"in_quote={f.in_quote}")
-    out.append(f"children={any(g.parent == f.index for g in found)}")
+    out.append(f"children={f.index in ctx.parents}")
     src = "none"
     if f.group:
         src = "group"
@@ -103,10 +120,7 @@ def features(f: Found, found: Sequence[Found], text: str, lex: CueLexicon, resol
             same = f.source is not None and subj is not None and f.source.head.i == subj.i
             out.append(f"up_subj={kind}&same={same}")
             out.append(f"up_rate={_bucket(max(lex.verb_rate(up.lemma_.lower()), 0.0), (0.0, 0.1, 0.3))}")
-        sent = cue.sent
-        others = sum(
-            1 for g in found if g is not f and g.cue_token is not None and sent.start <= g.cue_token.i < sent.end
-        )
+        others = ctx.cues_per_sentence.get(cue.sent.start, 1) - 1
         out.append(f"others_in_sentence={min(others, 2)}")
         out.append(f"embed={embed}")
         out.append(f"embed={embed}&rate={_bucket(rate, (0.2, 0.5))}")

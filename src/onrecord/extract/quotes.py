@@ -17,7 +17,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from onrecord.extract.quote_confidence import ConfidenceModel, confidence_model, features
+from onrecord.extract.quote_confidence import ConfidenceModel, article_context, confidence_model, features
 from onrecord.extract.quote_find import Finder, Found
 from onrecord.extract.quote_lexicon import cue_lexicon
 from onrecord.extract.quote_marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
@@ -54,10 +54,9 @@ def _piece(text: str, a: int, b: int, kind: str) -> tuple[QuoteKind, int, int]:
 
 @dataclass
 class Attribution:
-    """One found attribution with its speaker's actor id, its quote records and its confidence."""
+    """One found attribution with its quote records (which carry the speaker) and its confidence."""
 
     found: Found
-    speaker_id: str | None
     quotes: list[Quote]
     features: list[str]
     score: float | None  # None without a packaged confidence model
@@ -86,11 +85,12 @@ class QuotesStage:
             # "I"/"we" inside a quotation is the person quoted
             if f.parent is not None and f.source is not None and f.source.head.lower_ in _FIRST_PERSON:
                 speakers[i] = speakers[f.parent]
+        ctx = article_context(found)
         out = []
         for f, spk in zip(found, speakers, strict=True):
-            feats = features(f, found, text, self.lexicon, spk is not None)
+            feats = features(f, ctx, text, self.lexicon, spk is not None)
             score = self.model.score(feats) if self.model is not None else None
-            out.append(Attribution(f, spk, self._quotes(work, f, spk), feats, score))
+            out.append(Attribution(f, self._quotes(work, f, spk), feats, score))
         return out
 
     def __call__(self, work: Work) -> None:
